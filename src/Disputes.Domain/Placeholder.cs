@@ -1,0 +1,3 @@
+namespace Disputes.Domain;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Disputes.Projections; public static class Placeholder {}

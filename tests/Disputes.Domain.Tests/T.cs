@@ -1,0 +1,1 @@
+namespace Disputes.Domain.Tests; public class T { [Xunit.Fact] public void X() {} }
