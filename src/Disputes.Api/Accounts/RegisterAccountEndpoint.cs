@@ -1,0 +1,172 @@
+using Disputes.Api.Disputes.Timing;
+using Disputes.Api.Problems;
+using Disputes.Domain.Accounts;
+using Disputes.Domain.BillingCycles;
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Streams;
+using Marten;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disputes.Api.Accounts;
+
+/// <summary>Body of <c>PUT /api/accounts/{accountId}</c>.</summary>
+/// <param name="TimeZone">IANA time zone, e.g. <c>America/New_York</c>.</param>
+/// <param name="BillingCycle">Either <c>{ "closingDay": 15 }</c> or <c>{ "closingDates": ["2025-03-15", ...] }</c>.</param>
+public sealed record RegisterAccountRequest(string? TimeZone, BillingCycleRequest? BillingCycle)
+{
+    /// <summary>The account's zone and calendar, or the errors that stop them.</summary>
+    public (DateTimeZone? Zone, BillingCycleCalendar? Calendar, FieldErrors Errors) Validate()
+    {
+        var errors = new FieldErrors();
+        DateTimeZone? zone = null;
+        if (string.IsNullOrWhiteSpace(TimeZone))
+        {
+            errors.Add("timeZone", "is required.");
+        }
+        else if ((zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)) is null)
+        {
+            errors.Add("timeZone", "must be an IANA time zone id, e.g. America/New_York.");
+        }
+
+        return (zone, BillingCycle?.ToCalendar(errors) ?? Missing(errors), errors);
+    }
+
+    private static BillingCycleCalendar? Missing(FieldErrors errors)
+    {
+        errors.Add("billingCycle", "is required: give closingDay or closingDates.");
+        return null;
+    }
+}
+
+/// <summary>An account's billing-cycle calendar: a monthly closing day or an explicit list of closing dates.</summary>
+/// <param name="ClosingDay">Day of the month the cycle closes (1-31; past a month's end, its last day).</param>
+/// <param name="ClosingDates">Known closing dates, strictly ascending.</param>
+public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDate>? ClosingDates)
+{
+    /// <summary>The calendar, or null with errors added.</summary>
+    public BillingCycleCalendar? ToCalendar(FieldErrors errors)
+    {
+        switch (ClosingDay, ClosingDates)
+        {
+            case (not null, not null):
+                errors.Add("billingCycle", "give either closingDay or closingDates, not both.");
+                return null;
+            case ({ } day, null) when day is < 1 or > 31:
+                errors.Add("billingCycle.closingDay", "must be between 1 and 31.");
+                return null;
+            case ({ } day, null):
+                return new MonthlyClosingDay(day);
+            case (null, { Count: 0 }):
+                errors.Add("billingCycle.closingDates", "must list at least one closing date.");
+                return null;
+            case (null, { } dates) when dates.Zip(dates.Skip(1)).Any(pair => pair.First >= pair.Second):
+                errors.Add("billingCycle.closingDates", "must be in ascending order without duplicates.");
+                return null;
+            case (null, { } dates):
+                return new ExplicitClosingDates(dates);
+            default:
+                errors.Add("billingCycle", "give closingDay or closingDates.");
+                return null;
+        }
+    }
+
+    /// <summary>The request shape of a calendar, for answers.</summary>
+    public static BillingCycleRequest From(BillingCycleCalendar calendar) => calendar switch
+    {
+        MonthlyClosingDay monthly => new(monthly.Day, null),
+        ExplicitClosingDates explicitDates => new(null, explicitDates.Dates),
+        _ => new(null, null),
+    };
+}
+
+/// <summary>An account as the API shows it.</summary>
+/// <param name="AccountId">The issuer's account id.</param>
+/// <param name="TimeZone">IANA time zone.</param>
+/// <param name="BillingCycle">The calendar.</param>
+/// <param name="Version">Stream version of the account.</param>
+/// <param name="RecomputedDisputes">How many open disputes got a new resolution deadline from this change.</param>
+public sealed record AccountResponse(string AccountId, string TimeZone, BillingCycleRequest BillingCycle, long Version, int? RecomputedDisputes = null);
+
+/// <summary>Registers or updates accounts; a calendar change recomputes open disputes' resolution deadlines.</summary>
+public static class RegisterAccountEndpoint
+{
+    /// <summary>201 for a new account, 200 for an update.</summary>
+    [WolverinePut("/api/accounts/{accountId}")]
+    public static async Task<IResult> Put(
+        string accountId, RegisterAccountRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, DeadlineTimers timers)
+    {
+        if (accountId.Length > 64 || accountId.Any(char.IsControl))
+        {
+            return Problem.Validation("accountId", "must be at most 64 printable characters.");
+        }
+
+        var (zone, calendar, errors) = (request ?? new RegisterAccountRequest(null, null)).Validate();
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult();
+        }
+
+        var now = clock.GetCurrentInstant();
+        var stream = await session.Events.FetchForWriting<Account>(StreamIds.ForAccount(accountId), http.RequestAborted);
+        if (stream.Aggregate is not { } existing)
+        {
+            var registered = new AccountRegistered(accountId, zone!.Id, calendar!, now);
+            stream.AppendOne(registered);
+            await session.SaveChangesAsync(http.RequestAborted);
+            var created = Account.Create(stream.Id, registered);
+            return Results.Created($"/api/accounts/{accountId}", ToResponse(created));
+        }
+
+        if (existing.TimeZoneId == zone!.Id && existing.Calendar.Equals(calendar))
+        {
+            return Results.Ok(ToResponse(existing, 0));
+        }
+
+        var updated = new AccountUpdated(zone.Id, calendar!, now);
+        stream.AppendOne(updated);
+        var recomputed = existing.Calendar.Equals(calendar)
+            ? 0
+            : await RecomputeOpenDisputesAsync(accountId, calendar!, session, bus, timers, now, http.RequestAborted);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Ok(ToResponse(existing.Apply(updated), recomputed));
+    }
+
+    /// <summary>Reads an account.</summary>
+    [WolverineGet("/api/accounts/{accountId}")]
+    public static async Task<IResult> Get(string accountId, HttpContext http, IQuerySession session) =>
+        await session.LoadAsync<Account>(StreamIds.ForAccount(accountId), http.RequestAborted) is { } account
+            ? Results.Ok(ToResponse(account))
+            : Problem.NotFound($"Account {accountId}");
+
+    private static async Task<int> RecomputeOpenDisputesAsync(
+        string accountId, BillingCycleCalendar calendar, IDocumentSession session, IMessageBus bus, DeadlineTimers timers, Instant now, CancellationToken cancellation)
+    {
+        var open = await session.Query<Dispute>()
+            .Where(d => d.AccountId == accountId && d.ResolutionClock.Status == ClockStatus.Pending)
+            .ToListAsync(cancellation);
+        var count = 0;
+        foreach (var candidate in open)
+        {
+            var deadline = ResolutionDeadline.Compute(candidate.ReceivedOn, calendar);
+            if (deadline.DueOn == candidate.ResolutionClock.DueOn && deadline.Basis == candidate.ResolutionClock.Basis)
+            {
+                continue;
+            }
+
+            var stream = await session.Events.FetchForWriting<Dispute>(candidate.Id, cancellation);
+            var recomputed = new ResolutionDeadlineRecomputed(deadline, now);
+            stream.AppendOne(recomputed);
+            await timers.ScheduleAsync(bus, stream.Aggregate!.Apply(recomputed), [ComplianceClock.Resolution]);
+            count++;
+        }
+
+        return count;
+    }
+
+    private static AccountResponse ToResponse(Account account, int? recomputed = null) =>
+        new(account.AccountId, account.TimeZoneId, BillingCycleRequest.From(account.Calendar), account.Version, recomputed);
+}

@@ -1,0 +1,55 @@
+using Disputes.Api.Problems;
+using Disputes.Projections.Compliance;
+using Marten;
+using NodaTime;
+using NodaTime.Text;
+using Wolverine.Http;
+
+namespace Disputes.Api.Compliance;
+
+/// <summary><c>GET /api/compliance/summary</c>: where the portfolio's clocks stand.</summary>
+public static class ComplianceSummaryEndpoint
+{
+    /// <summary>
+    /// Counts per clock and status, disputes breaching in the next 7 days, breaches between <c>from</c> and
+    /// <c>to</c> (ISO instants; default the last 30 days) and the total forfeiture exposure.
+    /// </summary>
+    [WolverineGet("/api/compliance/summary")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, IClock clock)
+    {
+        var now = clock.GetCurrentInstant();
+        var errors = new FieldErrors();
+        var from = InstantParameter(errors, "from", http.Request.Query["from"]) ?? now - Duration.FromDays(30);
+        var to = InstantParameter(errors, "to", http.Request.Query["to"]) ?? now;
+        if (errors.IsEmpty && from >= to)
+        {
+            errors.Add("from", "must be before 'to'.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult();
+        }
+
+        var summary = await new ComplianceSummaryQuery(now, Duration.FromDays(7), from, to).RunAsync(session, http.RequestAborted);
+        return Results.Ok(new { summary.Counts, summary.DisputesDueSoon, BreachesFrom = from, BreachesTo = to, summary.BreachedClocks,
+            summary.BreachedDisputes, summary.TotalForfeitureExposure });
+    }
+
+    private static Instant? InstantParameter(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var result = InstantPattern.ExtendedIso.Parse(value);
+        if (!result.Success)
+        {
+            errors.Add(field, "must be an ISO instant such as 2025-04-01T00:00:00Z.");
+            return null;
+        }
+
+        return result.Value;
+    }
+}

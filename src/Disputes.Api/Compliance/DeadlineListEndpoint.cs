@@ -1,0 +1,105 @@
+using Disputes.Api.Problems;
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Deadlines;
+using Disputes.Projections.Compliance;
+using Marten;
+using NodaTime;
+using NodaTime.Text;
+using Wolverine.Http;
+
+namespace Disputes.Api.Compliance;
+
+/// <summary>One clock in the compliance officers' deadline list.</summary>
+public sealed record DeadlineListItem(
+    Guid DisputeId,
+    string CaseNumber,
+    string AccountId,
+    ComplianceClock Clock,
+    ClockStatus Status,
+    LocalDate? DueOn,
+    Instant? BreachesAt,
+    Instant? MetAt,
+    Instant? BreachedAt,
+    ResolutionBasis? Basis,
+    decimal Amount,
+    string Currency,
+    decimal ForfeitureExposure);
+
+/// <summary>A page of the deadline list.</summary>
+public sealed record DeadlineListPage(IReadOnlyList<DeadlineListItem> Items, int Page, int PageSize, long Total);
+
+/// <summary><c>GET /api/compliance/deadlines</c>: clocks filtered, sorted by due date, paged.</summary>
+public static class DeadlineListEndpoint
+{
+    private const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Filters: <c>clock</c> (acknowledgment|resolution), <c>status</c> (comma-separated), <c>dueAfter</c> and
+    /// <c>dueBefore</c> (yyyy-MM-dd, inclusive), <c>accountId</c>; paging: <c>page</c> (from 1), <c>pageSize</c> (1-500, default 50).
+    /// </summary>
+    [WolverineGet("/api/compliance/deadlines")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session)
+    {
+        var query = http.Request.Query;
+        var errors = new FieldErrors();
+        var clock = errors.Choice<ComplianceClock>("clock", query["clock"].ToString(), required: false);
+        var statuses = new List<ClockStatus>();
+        foreach (var status in query["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (errors.Choice<ClockStatus>("status", status) is { } parsed)
+            {
+                statuses.Add(parsed);
+            }
+        }
+
+        var dueAfter = Date(errors, "dueAfter", query["dueAfter"]);
+        var dueBefore = Date(errors, "dueBefore", query["dueBefore"]);
+        var page = Number(errors, "page", query["page"], 1, 1, 1_000_000);
+        var pageSize = Number(errors, "pageSize", query["pageSize"], 50, 1, MaxPageSize);
+        var accountId = query["accountId"].ToString() is { Length: > 0 } account ? account : null;
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult();
+        }
+
+        var (rows, total) = await new DeadlineListQuery(clock, statuses, dueAfter, dueBefore, accountId, page, pageSize)
+            .RunAsync(session, http.RequestAborted);
+        var items = rows.Select(r => new DeadlineListItem(
+            r.DisputeId, r.CaseNumber, r.AccountId, r.Clock, r.Status, r.DueOn, r.Status == ClockStatus.Pending ? r.BreachInstant : null,
+            r.MetAt, r.BreachedAt, r.Basis, r.Amount, r.Currency, r.ForfeitureExposure)).ToList();
+        return Results.Ok(new DeadlineListPage(items, page, pageSize, total));
+    }
+
+    internal static LocalDate? Date(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(value);
+        if (!result.Success)
+        {
+            errors.Add(field, "must be a date as yyyy-MM-dd.");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    internal static int Number(FieldErrors errors, string field, string? value, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, out var number) || number < min || number > max)
+        {
+            errors.Add(field, $"must be a whole number from {min} to {max}.");
+            return fallback;
+        }
+
+        return number;
+    }
+}

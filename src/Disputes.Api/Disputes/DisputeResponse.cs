@@ -1,0 +1,84 @@
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Disputes;
+using NodaTime;
+
+namespace Disputes.Api.Disputes;
+
+/// <summary>
+/// A dispute as the API shows it to agents (<c>GET /api/disputes/{disputeId}</c> and every command's answer).
+/// The field names are a published contract; add fields, never rename them.
+/// </summary>
+public sealed record DisputeResponse(
+    Guid DisputeId,
+    string CaseNumber,
+    DisputeStatus Status,
+    long Version,
+    string AccountId,
+    string CardLast4,
+    string ChatSessionId,
+    BillingErrorKind Reason,
+    string Merchant,
+    decimal Amount,
+    string Currency,
+    LocalDate TransactionDate,
+    LocalDate StatementTransmittedOn,
+    Instant NoticeReceivedAt,
+    LocalDate ReceivedOn,
+    string TimeZone,
+    NoticeChannel Channel,
+    bool FcbaProtected,
+    string Description,
+    EscalationTarget? EscalatedTo,
+    decimal ProvisionalCredit,
+    decimal FinanceCharges,
+    decimal? ForfeitureExposure,
+    ResolutionResponse? Resolution,
+    DeadlinesResponse Deadlines,
+    IReadOnlyList<DisputeStep> Steps)
+{
+    /// <summary>The response for <paramref name="d"/>.</summary>
+    public static DisputeResponse From(Dispute d) => new(
+        d.Id, d.CaseNumber, d.Status, d.Version, d.AccountId, d.CardLast4, d.ChatSessionId, d.Reason, d.Merchant,
+        d.Amount, d.Currency, d.TransactionDate, d.StatementTransmittedOn, d.NoticeReceivedAt, d.ReceivedOn,
+        d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
+        d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps);
+}
+
+/// <summary>How the dispute was resolved.</summary>
+public sealed record ResolutionResponse(
+    ResolutionOutcome Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, Instant ResolvedAt)
+{
+    /// <summary>The response for a resolution event, or null.</summary>
+    public static ResolutionResponse? From(DisputeResolved? r) =>
+        r is null ? null : new(r.Outcome, r.CreditedAmount, r.Explanation, r.AmountOwed, r.PaymentDueOn, r.ResolvedAt);
+}
+
+/// <summary>The dispute's three Regulation Z clocks.</summary>
+public sealed record DeadlinesResponse(FilingWindowResponse FilingWindow, ClockResponse Acknowledgment, ClockResponse Resolution)
+{
+    /// <summary>The deadlines of <paramref name="d"/>.</summary>
+    public static DeadlinesResponse From(Dispute d) => new(
+        new FilingWindowResponse(d.FilingWindow.LastDay, d.FilingWindow.Timely),
+        ClockResponse.From(d.AcknowledgmentClock, d.TimeZone),
+        ClockResponse.From(d.ResolutionClock, d.TimeZone));
+}
+
+/// <summary>The 60-day filing window: its last day and whether the notice arrived by then.</summary>
+public sealed record FilingWindowResponse(LocalDate LastDay, bool Timely);
+
+/// <summary>One running clock.</summary>
+/// <param name="DueOn">Last day to act, in the account's time zone.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="BreachesAt">The instant it breaches if still pending (start of the next local day).</param>
+/// <param name="MetAt">When it was met.</param>
+/// <param name="BreachedAt">When it breached.</param>
+/// <param name="Basis">Resolution only: <c>two_cycles</c> or <c>ninety_day_cap</c>.</param>
+/// <param name="CapReason">Resolution only: why the cap applied when the calendar fell short.</param>
+public sealed record ClockResponse(
+    LocalDate? DueOn, ClockStatus Status, Instant? BreachesAt, Instant? MetAt, Instant? BreachedAt, ResolutionBasis? Basis, string? CapReason)
+{
+    /// <summary>The response for <paramref name="clock"/>.</summary>
+    public static ClockResponse From(DeadlineClock clock, DateTimeZone zone) =>
+        new(clock.DueOn, clock.Status, clock.IsPending ? clock.BreachInstant(zone) : null, clock.MetAt, clock.BreachedAt, clock.Basis, clock.CapReason);
+}

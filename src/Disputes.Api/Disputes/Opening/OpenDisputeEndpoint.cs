@@ -1,0 +1,215 @@
+using System.Globalization;
+using Disputes.Api.Disputes.Timing;
+using Disputes.Api.Problems;
+using Disputes.Api.Screening;
+using Disputes.Domain.Accounts;
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Streams;
+using Marten;
+using Marten.Exceptions;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disputes.Api.Disputes.Opening;
+
+/// <summary>
+/// <c>POST /api/disputes</c>: a chat agent opens a dispute from the cardmember's billing-error notice. The
+/// field names are a published contract.
+/// </summary>
+/// <param name="AccountId">The card account, registered beforehand with <c>PUT /api/accounts/{accountId}</c>.</param>
+/// <param name="CardLast4">Exactly the last four digits of the card.</param>
+/// <param name="ChatSessionId">The authenticated chat session.</param>
+/// <param name="Reason">A billing-error kind of 1026.13(a), snake_case (e.g. <c>unauthorized</c>).</param>
+/// <param name="Merchant">The merchant on the disputed charge.</param>
+/// <param name="Amount">The disputed amount: more than 0, at most two decimals.</param>
+/// <param name="Currency">ISO 4217 code, e.g. <c>USD</c>.</param>
+/// <param name="TransactionDate">Date of the charge (yyyy-MM-dd).</param>
+/// <param name="StatementTransmittedOn">Date the first statement showing it was transmitted (or should have been).</param>
+/// <param name="NoticeReceivedAt">When the notice was received (ISO instant); now when absent, never in the future.</param>
+/// <param name="Description">The cardmember's account of the error; must hold no card number, security code, SSN or passcode.</param>
+public sealed record OpenDisputeRequest(
+    string? AccountId,
+    string? CardLast4,
+    string? ChatSessionId,
+    string? Reason,
+    string? Merchant,
+    decimal? Amount,
+    string? Currency,
+    LocalDate? TransactionDate,
+    LocalDate? StatementTransmittedOn,
+    Instant? NoticeReceivedAt,
+    string? Description)
+{
+    private static readonly HashSet<string> KnownCurrencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
+        .OfType<string>()
+        .Where(code => code.Length == 3)
+        .Append("USD")
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The request's fields, checked one by one; the intake when every field is usable.</summary>
+    public (Intake? Intake, FieldErrors Errors) Validate(Instant now)
+    {
+        var errors = new FieldErrors();
+        var accountId = errors.Text("accountId", AccountId, 64);
+        if (CardLast4 is null)
+        {
+            errors.Add("cardLast4", "is required.");
+        }
+        else if (CardLast4.Length != 4 || !CardLast4.All(char.IsAsciiDigit))
+        {
+            errors.Add("cardLast4", "must be exactly the last 4 digits of the card.");
+        }
+
+        var chatSessionId = errors.Text("chatSessionId", ChatSessionId, 128);
+        var reason = errors.Choice<BillingErrorKind>("reason", Reason);
+        var merchant = errors.Text("merchant", Merchant, 200);
+        var amount = errors.Money("amount", Amount);
+        if (Currency is null)
+        {
+            errors.Add("currency", "is required.");
+        }
+        else if (!KnownCurrencies.Contains(Currency))
+        {
+            errors.Add("currency", "must be an ISO 4217 currency code in capitals, e.g. USD.");
+        }
+
+        var transactionDate = errors.Required("transactionDate", TransactionDate);
+        var statementOn = errors.Required("statementTransmittedOn", StatementTransmittedOn);
+        var receivedAt = NoticeReceivedAt ?? now;
+        if (receivedAt > now)
+        {
+            errors.Add("noticeReceivedAt", "must not be in the future.");
+        }
+
+        var description = errors.Text("description", Description, 4000);
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        return (new Intake(accountId!, CardLast4!, chatSessionId!, reason!.Value, merchant!, amount!.Value, Currency!,
+            transactionDate!.Value, statementOn!.Value, receivedAt, description!), errors);
+    }
+
+    /// <summary>The request with every field checked and normalized.</summary>
+    public sealed record Intake(
+        string AccountId, string CardLast4, string ChatSessionId, BillingErrorKind Reason, string Merchant, decimal Amount,
+        string Currency, LocalDate TransactionDate, LocalDate StatementTransmittedOn, Instant NoticeReceivedAt, string Description)
+    {
+        /// <summary>The stream id this intake maps to: one dispute per chat session and transaction.</summary>
+        public Guid DisputeId => StreamIds.ForIntake(AccountId, ChatSessionId, Merchant, Amount,
+            TransactionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        /// <summary>
+        /// Checks the dates against each other in the account's time zone (rule book, clarifications) and
+        /// decides the deadlines. Null with errors when the dates are out of order.
+        /// </summary>
+        public DisputeOpened? Decide(Account account, string caseNumber, Instant now, FieldErrors errors)
+        {
+            var zone = account.TimeZone;
+            var receivedOn = DeadlineInstants.LocalDateOf(NoticeReceivedAt, zone);
+            if (TransactionDate > StatementTransmittedOn)
+            {
+                errors.Add("transactionDate", "must be on or before statementTransmittedOn.");
+            }
+
+            if (StatementTransmittedOn > receivedOn)
+            {
+                errors.Add("statementTransmittedOn", $"must be on or before the notice's receipt date ({receivedOn:yyyy-MM-dd} in {zone.Id}).");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return null;
+            }
+
+            var window = FilingWindow.Evaluate(StatementTransmittedOn, receivedOn);
+            return new DisputeOpened(
+                DisputeId, caseNumber, AccountId, CardLast4, ChatSessionId, Reason, Merchant, Amount, Currency,
+                TransactionDate, StatementTransmittedOn, NoticeReceivedAt, receivedOn, zone.Id, Description,
+                NoticeChannel.Chat, window,
+                window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
+                window.Timely ? ResolutionDeadline.Compute(receivedOn, account.Calendar) : null,
+                now);
+        }
+    }
+}
+
+/// <summary>Opens disputes; the same chat session and transaction opened twice yields the first dispute.</summary>
+public static class OpenDisputeEndpoint
+{
+    /// <summary>201 with the new dispute, 200 with the existing one for a repeated intake.</summary>
+    [WolverinePost("/api/disputes")]
+    public static async Task<IResult> Post(
+        OpenDisputeRequest? request,
+        HttpContext http,
+        IDocumentSession session,
+        IMessageBus bus,
+        IClock clock,
+        CaseNumbers caseNumbers,
+        DeadlineTimers timers)
+    {
+        if (request is null)
+        {
+            return Problem.Validation("body", "is required: send the dispute as a JSON object.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var (intake, errors) = request.Validate(now);
+        if (intake is null)
+        {
+            return errors.ToResult();
+        }
+
+        if (FreeTextScreen.Refusal(("description", intake.Description), ("merchant", intake.Merchant)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var account = await session.LoadAsync<Account>(StreamIds.ForAccount(intake.AccountId), http.RequestAborted);
+        if (account is null)
+        {
+            return Problem.Unprocessable("The account is not registered.",
+                $"Register account '{intake.AccountId}' with PUT /api/accounts/{{accountId}} (its time zone and billing-cycle calendar) before opening disputes on it.");
+        }
+
+        if (await session.LoadAsync<Dispute>(intake.DisputeId, http.RequestAborted) is { } existing)
+        {
+            return Repeated(http, existing);
+        }
+
+        var receivedOn = DeadlineInstants.LocalDateOf(intake.NoticeReceivedAt, account.TimeZone);
+        var opened = intake.Decide(account, await caseNumbers.NextAsync(receivedOn, http.RequestAborted), now, errors);
+        if (opened is null)
+        {
+            return errors.ToResult();
+        }
+
+        var dispute = Dispute.Create(opened);
+        session.Events.StartStream<Dispute>(opened.DisputeId, opened);
+        await timers.ScheduleAsync(bus, dispute);
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            // A concurrent duplicate of this intake committed first; answer with its dispute.
+            session.EjectAllPendingChanges();
+            await using var query = session.DocumentStore.QuerySession();
+            return Repeated(http, (await query.LoadAsync<Dispute>(opened.DisputeId, http.RequestAborted))!);
+        }
+
+        http.Response.Headers.ETag = DisputeCommand.ETagFor(dispute.Version);
+        return Results.Created($"/api/disputes/{dispute.Id}", DisputeResponse.From(dispute));
+    }
+
+    private static IResult Repeated(HttpContext http, Dispute existing)
+    {
+        http.Response.Headers.Location = $"/api/disputes/{existing.Id}";
+        return DisputeCommand.Ok(http, existing);
+    }
+}

@@ -1,0 +1,69 @@
+using Disputes.Api.Problems;
+using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Resolving;
+using Marten;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Disputes.Api.Disputes.Resolving;
+
+/// <summary>Body of <c>POST /api/disputes/{disputeId}/resolution</c>.</summary>
+/// <param name="Outcome"><c>corrected</c> or <c>no_error</c>.</param>
+/// <param name="CreditedAmount">Corrected: the amount credited, including related charges.</param>
+/// <param name="Explanation">No error: the written explanation sent to the cardmember.</param>
+/// <param name="AmountOwed">No error: what the cardmember still owes (0 when nothing).</param>
+/// <param name="PaymentDueOn">No error with money owed: due date, at least 10 days after today.</param>
+/// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
+public sealed record ResolveDisputeRequest(
+    string? Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion)
+{
+    /// <summary>The command, or the errors that stop it.</summary>
+    public (ResolveDispute? Command, FieldErrors Errors) Validate()
+    {
+        var errors = new FieldErrors();
+        var outcome = errors.Choice<ResolutionOutcome>("outcome", Outcome);
+        switch (outcome)
+        {
+            case ResolutionOutcome.Corrected:
+                errors.Money("creditedAmount", CreditedAmount);
+                break;
+            case ResolutionOutcome.NoError:
+                errors.Text("explanation", Explanation, 4000);
+                if (AmountOwed is not null and not 0m)
+                {
+                    errors.Money("amountOwed", AmountOwed);
+                    errors.Required("paymentDueOn", PaymentDueOn);
+                }
+
+                break;
+        }
+
+        return errors.IsEmpty
+            ? (new ResolveDispute(outcome!.Value, CreditedAmount, Explanation?.Trim(), AmountOwed, PaymentDueOn), errors)
+            : (null, errors);
+    }
+}
+
+/// <summary>An agent resolves the dispute with a correction or an explanation.</summary>
+public static class ResolveDisputeEndpoint
+{
+    /// <summary>200 with the dispute; 409 when resolved or withdrawn already, or the payment date is too early.</summary>
+    [WolverinePost("/api/disputes/{disputeId}/resolution")]
+    public static async Task<IResult> Post(Guid disputeId, ResolveDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        if (request is null)
+        {
+            return Problem.Validation("body", "is required.");
+        }
+
+        var (command, errors) = request.Validate();
+        if (command is null)
+        {
+            return errors.ToResult();
+        }
+
+        return FreeTextScreen.Refusal(("explanation", command.Explanation))
+            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request.ExpectedVersion, command.Decide);
+    }
+}

@@ -1,0 +1,100 @@
+using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Disputes.Timing;
+using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.Api.Problems;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Resources;
+using Marten;
+using Marten.Exceptions;
+using NodaTime;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Disputes.Api.Hosting;
+
+/// <summary>Wires the service: PostgreSQL, Marten, Wolverine, JSON and problem details.</summary>
+public static class DisputesService
+{
+    /// <summary>
+    /// Registers everything the service needs. Without <c>ConnectionStrings:Disputes</c> it starts a local
+    /// PostgreSQL cluster under <c>.data/postgres</c> of the repository and uses that.
+    /// </summary>
+    public static async Task AddDisputesAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Disputes");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var directory = Path.Combine(RepositoryRoot(), ".data", "postgres");
+            var cluster = await LocalPostgresCluster.StartAsync(directory, persistent: true);
+            Console.WriteLine($"No ConnectionStrings:Disputes configured: using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}.");
+            builder.Services.AddSingleton(cluster);
+            connectionString = cluster.ConnectionString;
+        }
+
+        var dataSource = DisputesStore.DataSource(connectionString);
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton<CaseNumbers>();
+        builder.Services.AddSingleton<DeadlineTimers>();
+        builder.Services.Configure<DeadlineWarningOptions>(builder.Configuration.GetSection("Disputes:DeadlineWarnings"));
+
+        builder.Services.AddMarten(_ => DisputesStore.Options(dataSource))
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddResourceSetupOnStartup();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            options.UseSystemTextJsonForSerialization(json => DisputesJson.Configure(json));
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.AlwaysMakeScheduledMessagesDurable();
+            var polling = builder.Configuration.GetValue<TimeSpan?>("Disputes:ScheduledJobPollingTime");
+            if (polling is { } interval)
+            {
+                options.Durability.ScheduledJobPollingTime = interval;
+            }
+
+            // Two handlers deciding on the same dispute version: the loser retries on the new state, where
+            // the domain finds the breach already recorded and appends nothing.
+            options.OnException<ConcurrencyException>().RetryWithCooldown(
+                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+            options.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+        });
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.ConfigureHttpJsonOptions(json => DisputesJson.Configure(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionProblems>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+    }
+
+    /// <summary>Adds the middleware and maps the endpoints.</summary>
+    public static void UseDisputes(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
+        app.MapWolverineEndpoints(options => options.JsonSerializerOptions = new Lazy<System.Text.Json.JsonSerializerOptions>(
+            () => DisputesJson.Configure(new System.Text.Json.JsonSerializerOptions())));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Disputes.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Disputes.Domain.Disputes;
+using JasperFx.Events;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace Disputes.Api.Problems;
+
+/// <summary>
+/// Turns the exceptions a request can end in into problem details, so that bad input and races answer
+/// 4xx and a database outage answers 503; only a genuine bug is left to answer 500.
+/// </summary>
+public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = ToResult(exception);
+        if (result is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            return false;
+        }
+
+        await result.ExecuteAsync(context);
+        return true;
+    }
+
+    private static IResult? ToResult(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case JsonException json:
+                    return Problem.Validation(FieldOf(json.Path), "has the wrong type or format, or the JSON is malformed.");
+                case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
+                    return Results.Problem(title: "The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                        detail: "Send a smaller body.", type: "https://disputes.example/problems/too-large");
+                case BadHttpRequestException bad:
+                    return Results.Problem(title: "The request could not be read.", statusCode: bad.StatusCode,
+                        detail: "Send a well-formed JSON body with the Content-Type application/json.", type: "https://disputes.example/problems/bad-request");
+                case DisputeRuleViolation rule:
+                    return Problem.RuleViolation(rule.Message);
+                case ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException:
+                    return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
+                case NpgsqlException { IsTransient: true } or TimeoutException:
+                    return Results.Problem(title: "The service is temporarily unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                        detail: "The database cannot be reached. Nothing was changed; try again shortly.", type: "https://disputes.example/problems/unavailable");
+            }
+        }
+
+        return null;
+    }
+
+    private static string FieldOf(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+        {
+            return "body";
+        }
+
+        var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+}

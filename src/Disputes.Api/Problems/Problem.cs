@@ -1,0 +1,68 @@
+using Disputes.Domain.Screening;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Disputes.Api.Problems;
+
+/// <summary>
+/// The RFC 9457 answers of the API. Every refusal goes through here, so each has a stable <c>type</c>, a
+/// title, and (for field errors) an <c>errors</c> map from JSON field name to messages.
+/// </summary>
+public static class Problem
+{
+    private const string TypeBase = "https://disputes.example/problems/";
+
+    /// <summary>400: the request's fields are missing or malformed; <paramref name="errors"/> names each.</summary>
+    public static IResult Validation(IDictionary<string, string[]> errors) =>
+        Results.Problem(new ValidationProblemDetails(errors)
+        {
+            Type = TypeBase + "validation",
+            Title = "The request has invalid fields.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = "Correct the fields listed in 'errors' and send the request again. Nothing was stored.",
+        });
+
+    /// <summary>400 for one field.</summary>
+    public static IResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>422: free text holds data the service must never store. The value itself is never echoed.</summary>
+    public static IResult SensitiveData(string field, SensitiveDataKind kind) =>
+        Results.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"contains {Describe(kind)}"] })
+        {
+            Type = TypeBase + "sensitive-data",
+            Title = "The request contains sensitive data the service does not accept.",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = $"The field '{field}' appears to contain {Describe(kind)}. Remove it and send the request again; nothing was stored.",
+        });
+
+    /// <summary>422 with a reason: the request is well formed but cannot be processed as it stands.</summary>
+    public static IResult Unprocessable(string title, string detail) =>
+        Results.Problem(type: TypeBase + "unprocessable", title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>404.</summary>
+    public static IResult NotFound(string what) =>
+        Results.Problem(type: TypeBase + "not-found", title: "Not found.", detail: $"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>409: the step is not allowed in the dispute's current state.</summary>
+    public static IResult RuleViolation(string reason) =>
+        Results.Problem(type: TypeBase + "step-not-allowed", title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>409: the dispute changed since the version the caller decided on.</summary>
+    public static IResult VersionConflict(string detail) =>
+        Results.Problem(type: TypeBase + "version-conflict", title: "Someone else changed this dispute.", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>428: a command came without the version it was decided on.</summary>
+    public static IResult VersionRequired() =>
+        Results.Problem(type: TypeBase + "version-required", title: "The dispute version is required.",
+            detail: "Send the version you decided on, as 'expectedVersion' in the body or in an If-Match header.",
+            statusCode: StatusCodes.Status428PreconditionRequired);
+
+    internal static string Describe(SensitiveDataKind kind) => kind switch
+    {
+        SensitiveDataKind.CardNumber => "a full card number",
+        SensitiveDataKind.CardSecurityCode => "a card security code",
+        SensitiveDataKind.SocialSecurityNumber => "a Social Security number",
+        SensitiveDataKind.OneTimePasscode => "a one-time passcode",
+        _ => "sensitive data",
+    };
+}

@@ -1,0 +1,39 @@
+using Disputes.Domain.BillingCycles;
+using NodaTime;
+
+namespace Disputes.Domain.Accounts;
+
+/// <summary>A card account was registered with its time zone and billing-cycle calendar.</summary>
+/// <param name="AccountId">The issuer's account id.</param>
+/// <param name="TimeZoneId">IANA time zone every deadline of the account is counted in.</param>
+/// <param name="Calendar">When the account's billing cycles close.</param>
+/// <param name="RegisteredAt">When.</param>
+public sealed record AccountRegistered(string AccountId, string TimeZoneId, BillingCycleCalendar Calendar, Instant RegisteredAt);
+
+/// <summary>An account's time zone or billing-cycle calendar changed.</summary>
+/// <param name="TimeZoneId">The time zone from now on; disputes already open keep the zone they were opened in.</param>
+/// <param name="Calendar">The calendar from now on; open disputes' resolution deadlines are recomputed from it.</param>
+/// <param name="UpdatedAt">When.</param>
+public sealed record AccountUpdated(string TimeZoneId, BillingCycleCalendar Calendar, Instant UpdatedAt);
+
+/// <summary>A card account as its events leave it: the facts intake needs to compute deadlines.</summary>
+/// <param name="Id">The account's stream id (<see cref="Streams.StreamIds.ForAccount"/>).</param>
+/// <param name="AccountId">The issuer's account id.</param>
+/// <param name="TimeZoneId">IANA time zone of the account.</param>
+/// <param name="Calendar">The billing-cycle calendar.</param>
+/// <param name="Version">The stream version this state reflects.</param>
+public sealed record Account(Guid Id, string AccountId, string TimeZoneId, BillingCycleCalendar Calendar, long Version)
+{
+    /// <summary>The account's time zone.</summary>
+    public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[TimeZoneId];
+
+    /// <summary>Starts an account from its first event.</summary>
+    public static Account Create(Guid id, AccountRegistered e) => new(id, e.AccountId, e.TimeZoneId, e.Calendar, 1);
+
+    /// <summary>The account after <paramref name="event"/>.</summary>
+    public Account Apply(object @event) => @event switch
+    {
+        AccountUpdated e => this with { TimeZoneId = e.TimeZoneId, Calendar = e.Calendar, Version = Version + 1 },
+        _ => this with { Version = Version + 1 },
+    };
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Deadlines;
+using NodaTime;
+
+namespace Disputes.Domain.Disputes;
+
+/// <summary>
+/// A dispute as its events leave it. Immutable: <see cref="Create"/> starts it from
+/// <see cref="DisputeOpened"/> and <see cref="Apply"/> returns the state after each later event.
+/// </summary>
+public sealed record Dispute
+{
+    /// <summary>The dispute's stream id.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>The stream version this state reflects: the number of events applied.</summary>
+    public long Version { get; init; }
+
+    /// <summary>The human-readable case number, e.g. <c>DSP-2025-000042</c>.</summary>
+    public string CaseNumber { get; init; } = "";
+
+    /// <summary>The card account the disputed charge was billed to.</summary>
+    public string AccountId { get; init; } = "";
+
+    /// <summary>The last four digits of the card.</summary>
+    public string CardLast4 { get; init; } = "";
+
+    /// <summary>The chat session the notice came from.</summary>
+    public string ChatSessionId { get; init; } = "";
+
+    /// <summary>The kind of billing error asserted.</summary>
+    public BillingErrorKind Reason { get; init; }
+
+    /// <summary>The merchant of the disputed charge.</summary>
+    public string Merchant { get; init; } = "";
+
+    /// <summary>The disputed amount, in <see cref="Currency"/>.</summary>
+    public decimal Amount { get; init; }
+
+    /// <summary>ISO 4217 code of every amount on the dispute.</summary>
+    public string Currency { get; init; } = "";
+
+    /// <summary>The date of the disputed charge.</summary>
+    public LocalDate TransactionDate { get; init; }
+
+    /// <summary>The date the first statement showing the error was transmitted (or should have been).</summary>
+    public LocalDate StatementTransmittedOn { get; init; }
+
+    /// <summary>When the issuer received the notice.</summary>
+    public Instant NoticeReceivedAt { get; init; }
+
+    /// <summary>The receipt's local date in the account's time zone.</summary>
+    public LocalDate ReceivedOn { get; init; }
+
+    /// <summary>The account's IANA time zone at intake; deadlines are dates in this zone.</summary>
+    public string TimeZoneId { get; init; } = "";
+
+    /// <summary>The cardmember's account of the error.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>How the notice arrived.</summary>
+    public NoticeChannel Channel { get; init; }
+
+    /// <summary>When the dispute was opened in this service.</summary>
+    public Instant OpenedAt { get; init; }
+
+    /// <summary>Where the dispute stands.</summary>
+    public DisputeStatus Status { get; init; }
+
+    /// <summary>The 60-day filing window and whether the notice met it.</summary>
+    public FilingWindow FilingWindow { get; init; } = null!;
+
+    /// <summary>The written-acknowledgment clock (1026.13(c)(1)).</summary>
+    public DeadlineClock AcknowledgmentClock { get; init; } = null!;
+
+    /// <summary>The resolution clock (1026.13(c)(2)).</summary>
+    public DeadlineClock ResolutionClock { get; init; } = null!;
+
+    /// <summary>When the written acknowledgment was sent, if it was.</summary>
+    public Instant? AcknowledgedAt { get; init; }
+
+    /// <summary>Who the dispute was last escalated to, if anyone.</summary>
+    public EscalationTarget? EscalatedTo { get; init; }
+
+    /// <summary>Total provisional credit posted, in <see cref="Currency"/>.</summary>
+    public decimal ProvisionalCredit { get; init; }
+
+    /// <summary>Finance charges related to the disputed amount recorded so far, in <see cref="Currency"/>.</summary>
+    public decimal FinanceCharges { get; init; }
+
+    /// <summary>How the dispute was last resolved, if it was.</summary>
+    public DisputeResolved? Resolution { get; init; }
+
+    /// <summary>Every step taken, oldest first.</summary>
+    public IReadOnlyList<DisputeStep> Steps { get; init; } = [];
+
+    /// <summary>
+    /// True when the notice arrived within the 60-day window, so the acknowledgment and resolution clocks
+    /// of the Fair Credit Billing Act apply. A late notice is still worked, unprotected.
+    /// </summary>
+    public bool FcbaProtected => FilingWindow.Timely;
+
+    /// <summary>The account's time zone.</summary>
+    public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[TimeZoneId];
+
+    /// <summary>Both running clocks.</summary>
+    public IEnumerable<DeadlineClock> Clocks => [AcknowledgmentClock, ResolutionClock];
+
+    /// <summary>The clock of the given kind.</summary>
+    public DeadlineClock ClockFor(ComplianceClock clock) =>
+        clock == ComplianceClock.Acknowledgment ? AcknowledgmentClock : ResolutionClock;
+
+    /// <summary>
+    /// What the issuer forfeits under 15 USC 1666(e) if any clock breached: the disputed amount plus
+    /// related finance charges, capped at 50; counted once per dispute. Null while no clock has breached.
+    /// </summary>
+    public decimal? ForfeitureExposure =>
+        Clocks.Any(c => c.Status == ClockStatus.Breached) ? Forfeiture.Exposure(Amount, FinanceCharges) : null;
+
+    /// <summary>True while the dispute can still be worked: not resolved and not withdrawn.</summary>
+    public bool IsActive => Status is DisputeStatus.Open or DisputeStatus.Acknowledged or DisputeStatus.Reopened;
+
+    /// <summary>Starts a dispute from its first event.</summary>
+    public static Dispute Create(DisputeOpened e) => new Dispute
+    {
+        Id = e.DisputeId,
+        Version = 1,
+        CaseNumber = e.CaseNumber,
+        AccountId = e.AccountId,
+        CardLast4 = e.CardLast4,
+        ChatSessionId = e.ChatSessionId,
+        Reason = e.Reason,
+        Merchant = e.Merchant,
+        Amount = e.Amount,
+        Currency = e.Currency,
+        TransactionDate = e.TransactionDate,
+        StatementTransmittedOn = e.StatementTransmittedOn,
+        NoticeReceivedAt = e.NoticeReceivedAt,
+        ReceivedOn = e.ReceivedOn,
+        TimeZoneId = e.TimeZoneId,
+        Description = e.Description,
+        Channel = e.Channel,
+        OpenedAt = e.OpenedAt,
+        Status = DisputeStatus.Open,
+        FilingWindow = e.FilingWindow,
+        AcknowledgmentClock = DeadlineClock.ForAcknowledgment(e),
+        ResolutionClock = DeadlineClock.ForResolution(e),
+        Steps = [DisputeStep.For(e, 1)],
+    };
+
+    /// <summary>The dispute after <paramref name="event"/>.</summary>
+    public Dispute Apply(object @event)
+    {
+        var version = Version + 1;
+        var next = @event switch
+        {
+            AcknowledgmentSent e => this with { Status = DisputeStatus.Acknowledged, AcknowledgedAt = e.SentAt },
+            ProvisionalCreditIssued e => this with { ProvisionalCredit = ProvisionalCredit + e.Amount },
+            DisputeEscalated e => this with { EscalatedTo = e.To },
+            FinanceChargesRecorded e => this with { FinanceCharges = FinanceCharges + e.Amount },
+            DisputeResolved e => this with { Status = DisputeStatus.Resolved, Resolution = e },
+            DisputeWithdrawn => this with { Status = DisputeStatus.Withdrawn },
+            DisputeReopened => this with { Status = DisputeStatus.Reopened },
+            _ => this,
+        };
+        return next with
+        {
+            Version = version,
+            AcknowledgmentClock = AcknowledgmentClock.Apply(@event),
+            ResolutionClock = ResolutionClock.Apply(@event),
+            Steps = [.. Steps, DisputeStep.For(@event, version)],
+        };
+    }
+
+    /// <summary>Folds a whole stream, oldest event first; null when it holds no <see cref="DisputeOpened"/>.</summary>
+    public static Dispute? Replay(IEnumerable<object> events)
+    {
+        Dispute? dispute = null;
+        foreach (var e in events)
+        {
+            dispute = dispute is null ? e is DisputeOpened opened ? Create(opened) : null : dispute.Apply(e);
+        }
+
+        return dispute;
+    }
+
+    /// <summary>
+    /// The breaches that have happened by <paramref name="now"/> but are not yet recorded: every pending
+    /// clock whose breach instant is not after <paramref name="now"/>. Each command records them first, so a
+    /// late action never counts as met even if the breach timer has not fired yet.
+    /// </summary>
+    public IReadOnlyList<DeadlineBreached> BreachesDueBy(Instant now)
+    {
+        var zone = TimeZone;
+        return Clocks
+            .Where(c => c.IsPending && c.BreachInstant(zone) <= now)
+            .Select(c => new DeadlineBreached(c.Clock, c.DueOn!.Value, c.BreachInstant(zone)!.Value, Forfeiture.Exposure(Amount, FinanceCharges)))
+            .ToList();
+    }
+
+    /// <summary>Throws <see cref="DisputeRuleViolation"/> unless the dispute can still be worked.</summary>
+    public void EnsureActive(string step)
+    {
+        if (Status == DisputeStatus.Withdrawn)
+        {
+            throw new DisputeRuleViolation($"Cannot {step}: the cardmember withdrew this dispute.");
+        }
+
+        if (Status == DisputeStatus.Resolved)
+        {
+            throw new DisputeRuleViolation($"Cannot {step}: the dispute is resolved. Reopen it as a reassertion first.");
+        }
+    }
+
+    internal static string Money(decimal amount, string currency) =>
+        string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}");
+}

@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace Disputes.Domain.Disputes.Resolving;
+
+/// <summary>Resolving a dispute under 1026.13(e) (error corrected) or 1026.13(f) (no error, explanation sent).</summary>
+/// <param name="Outcome">Corrected or no error.</param>
+/// <param name="CreditedAmount">Corrected: the amount credited, including related finance charges; more than 0.</param>
+/// <param name="Explanation">No error: the written explanation sent to the cardmember; required.</param>
+/// <param name="AmountOwed">No error: what the cardmember still owes; 0 or more, absent means 0.</param>
+/// <param name="PaymentDueOn">No error with money owed: the due date, at least 10 days after the resolution date.</param>
+public sealed record ResolveDispute(
+    ResolutionOutcome Outcome,
+    decimal? CreditedAmount,
+    string? Explanation,
+    decimal? AmountOwed,
+    LocalDate? PaymentDueOn)
+{
+    /// <summary>15 USC 1666a: no delinquency report before the usual payment period, never less than 10 days.</summary>
+    public const int MinimumDaysToPay = 10;
+
+    /// <summary>The events that resolving <paramref name="dispute"/> at <paramref name="now"/> records.</summary>
+    /// <exception cref="DisputeRuleViolation">The dispute is already resolved or withdrawn, or the payment date is too early.</exception>
+    public IReadOnlyList<object> Decide(Dispute dispute, Instant now)
+    {
+        dispute.EnsureActive("resolve");
+        if (Outcome == ResolutionOutcome.NoError && AmountOwed > 0)
+        {
+            var resolvedOn = now.InZone(dispute.TimeZone).Date;
+            var earliest = resolvedOn.PlusDays(MinimumDaysToPay);
+            if (PaymentDueOn is not { } due || due < earliest)
+            {
+                throw new DisputeRuleViolation(
+                    $"When money is still owed the payment due date must be on or after {earliest:yyyy-MM-dd}, at least {MinimumDaysToPay} days after resolution (15 USC 1666a).");
+            }
+        }
+
+        var resolved = Outcome == ResolutionOutcome.Corrected
+            ? new DisputeResolved(Outcome, CreditedAmount, null, null, null, now)
+            : new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now);
+        return [.. dispute.BreachesDueBy(now), resolved];
+    }
+}

@@ -1,3 +1,0 @@
-namespace Disputes.Domain;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }

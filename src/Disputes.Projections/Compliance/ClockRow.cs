@@ -1,0 +1,107 @@
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Disputes;
+using NodaTime;
+
+namespace Disputes.Projections.Compliance;
+
+/// <summary>
+/// One compliance clock of one dispute, flattened for the compliance officers' lists: one row per clock,
+/// with the columns those lists filter and sort on duplicated out of the JSON and indexed.
+/// </summary>
+public sealed record ClockRow
+{
+    /// <summary><c>{disputeId}/{clock}</c>, e.g. <c>8c1e.../acknowledgment</c>.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The dispute.</summary>
+    public Guid DisputeId { get; init; }
+
+    /// <summary>The dispute's case number.</summary>
+    public string CaseNumber { get; init; } = "";
+
+    /// <summary>The account.</summary>
+    public string AccountId { get; init; } = "";
+
+    /// <summary>Which clock.</summary>
+    public ComplianceClock Clock { get; init; }
+
+    /// <summary>Where it stands.</summary>
+    public ClockStatus Status { get; init; }
+
+    /// <summary>Its due date in the account's time zone; null when the clock does not apply.</summary>
+    public LocalDate? DueOn { get; init; }
+
+    /// <summary>When it breaches (or breached): the start of the day after <see cref="DueOn"/>.</summary>
+    public Instant? BreachInstant { get; init; }
+
+    /// <summary>When the duty was done in time.</summary>
+    public Instant? MetAt { get; init; }
+
+    /// <summary>When the clock breached.</summary>
+    public Instant? BreachedAt { get; init; }
+
+    /// <summary>For the resolution clock: what set the due date.</summary>
+    public ResolutionBasis? Basis { get; init; }
+
+    /// <summary>When the notice was received.</summary>
+    public Instant NoticeReceivedAt { get; init; }
+
+    /// <summary>The disputed amount, in <see cref="Currency"/>.</summary>
+    public decimal Amount { get; init; }
+
+    /// <summary>Related finance charges recorded, in <see cref="Currency"/>.</summary>
+    public decimal FinanceCharges { get; init; }
+
+    /// <summary>ISO 4217 code.</summary>
+    public string Currency { get; init; } = "";
+
+    /// <summary>The account's time zone at intake.</summary>
+    public string TimeZoneId { get; init; } = "";
+
+    /// <summary>The clock's state, as the domain folds it.</summary>
+    public DeadlineClock State { get; init; } = null!;
+
+    /// <summary>What the issuer forfeits for this dispute if a clock breaches (amount + charges, capped at 50); the same on both rows of a dispute.</summary>
+    public decimal ForfeitureExposure { get; init; }
+
+    /// <summary>The row id of a dispute's clock.</summary>
+    public static string IdFor(Guid disputeId, ComplianceClock clock) => $"{disputeId}/{clock.ToString().ToLowerInvariant()}";
+
+    /// <summary>The row a new dispute starts with for <paramref name="clock"/>.</summary>
+    public static ClockRow Start(DisputeOpened e, ComplianceClock clock)
+    {
+        var state = clock == ComplianceClock.Acknowledgment ? DeadlineClock.ForAcknowledgment(e) : DeadlineClock.ForResolution(e);
+        return new ClockRow
+        {
+            Id = IdFor(e.DisputeId, clock),
+            DisputeId = e.DisputeId,
+            CaseNumber = e.CaseNumber,
+            AccountId = e.AccountId,
+            Clock = clock,
+            NoticeReceivedAt = e.NoticeReceivedAt,
+            Amount = e.Amount,
+            Currency = e.Currency,
+            TimeZoneId = e.TimeZoneId,
+        }.With(state);
+    }
+
+    /// <summary>The row after an event of its dispute's stream.</summary>
+    public ClockRow Apply(object @event)
+    {
+        var next = @event is FinanceChargesRecorded charges ? this with { FinanceCharges = FinanceCharges + charges.Amount } : this;
+        return next.With(State.Apply(@event));
+    }
+
+    private ClockRow With(DeadlineClock state) => this with
+    {
+        State = state,
+        Status = state.Status,
+        DueOn = state.DueOn,
+        BreachInstant = state.BreachInstant(DateTimeZoneProviders.Tzdb[TimeZoneId]),
+        MetAt = state.MetAt,
+        BreachedAt = state.BreachedAt,
+        Basis = state.Basis,
+        ForfeitureExposure = Forfeiture.Exposure(Amount, FinanceCharges),
+    };
+}

@@ -1,1 +1,0 @@
-namespace Disputes.Projections; public static class Placeholder {}

@@ -1,0 +1,104 @@
+using System.Text;
+using CsCheck;
+using Disputes.Domain.Screening;
+using Xunit;
+
+namespace Disputes.Domain.Tests.Screening;
+
+public class when_screening_for_card_numbers
+{
+    [Theory]
+    [InlineData("my card is 4111111111111111")]
+    [InlineData("my card is 4111 1111 1111 1111 thanks")]
+    [InlineData("4111-1111-1111-1111")]
+    [InlineData("amex 378282246310005.")]
+    [InlineData("amex 3782 822463 10005")]
+    [InlineData("mastercard 5555555555554444, expiry 12/27")]
+    [InlineData("visa 13 digits 4222222222222")]
+    [InlineData("19 digits 6011000990139424009 here")]
+    [InlineData("(5105-1051-0510-5100)")]
+    [InlineData("ref 12 4111 1111 1111 1111")]
+    [InlineData("4111 1111 1111 1111 and 2")]
+    public void a_luhn_valid_number_of_13_to_19_digits_is_a_card_number(string text)
+    {
+        Assert.Equal(SensitiveDataKind.CardNumber, SensitiveDataScreen.Find(text));
+    }
+
+    [Theory]
+    [InlineData("order 4111111111111112 never arrived")]
+    [InlineData("order 4111 1111 1111 1112 never arrived")]
+    [InlineData("order number 123456789012 never arrived")]
+    [InlineData("tracking 41111111111111110 was wrong")]
+    [InlineData("reference 94111111111111111111 only")]
+    [InlineData("4111  1111  1111  1111")]
+    public void a_luhn_failing_or_wrongly_sized_run_is_not_a_card_number(string text)
+    {
+        Assert.Null(SensitiveDataScreen.Find(text));
+    }
+
+    [Fact]
+    public void any_luhn_valid_number_embedded_in_text_is_found() =>
+        Gen.Select(Text, LuhnValidNumber, Boundary, Boundary, Text)
+            .Sample((before, number, left, right, after) =>
+                Assert.Equal(SensitiveDataKind.CardNumber, SensitiveDataScreen.Find(before + left + number + right + after)),
+                iter: 5_000);
+
+    [Fact]
+    public void a_luhn_failing_contiguous_number_in_plain_words_is_not_found() =>
+        Gen.Select(Words, LuhnFailingDigits, Words)
+            .Sample((before, number, after) =>
+                Assert.Null(SensitiveDataScreen.Find(before + " " + number + " " + after)),
+                iter: 5_000);
+
+    // Random text, digits included, that may also contain separators and punctuation.
+    private static readonly Gen<string> Text =
+        Gen.Char["abcdefghijklmnopqrstuvwxyzABCXYZ 0123456789-.,:;$#()/\n"].Array[0, 40].Select(chars => new string(chars));
+
+    private static readonly Gen<string> Words =
+        Gen.Char["abcdefghijklmnopqrstuvwxyz ,."].Array[0, 40].Select(chars => new string(chars));
+
+    // Anything that stops a digit run from joining the number: a letter, punctuation, a doubled separator.
+    private static readonly Gen<string> Boundary = Gen.OneOf("x", ": ", "(", ")", ".", ", ", "  ", "--", " - ", "\n", "#");
+
+    private static readonly Gen<int[]> Digits13To19 = Gen.Int[0, 9].Array[12, 18];
+
+    private static readonly Gen<string> LuhnValidNumber =
+        Gen.Select(Digits13To19, Gen.Int[0, 4].Array[19], (payload, separators) =>
+        {
+            var digits = payload.Append(CheckDigit(payload)).ToArray();
+            var text = new StringBuilder();
+            for (var i = 0; i < digits.Length; i++)
+            {
+                if (i > 0)
+                {
+                    text.Append(separators[i] switch { 3 => " ", 4 => "-", _ => "" });
+                }
+
+                text.Append((char)('0' + digits[i]));
+            }
+
+            return text.ToString();
+        });
+
+    private static readonly Gen<string> LuhnFailingDigits =
+        Gen.Select(Digits13To19, Gen.Int[1, 9], (payload, wrongBy) =>
+            string.Concat(payload.Select(d => (char)('0' + d))) + (char)('0' + (CheckDigit(payload) + wrongBy) % 10));
+
+    private static int CheckDigit(int[] payload)
+    {
+        // Doubling starts with the rightmost payload digit, because the check digit will sit to its right.
+        var sum = 0;
+        for (var i = 0; i < payload.Length; i++)
+        {
+            var d = payload[payload.Length - 1 - i];
+            if (i % 2 == 0)
+            {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+
+            sum += d;
+        }
+
+        return (10 - sum % 10) % 10;
+    }
+}

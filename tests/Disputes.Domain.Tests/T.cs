@@ -1,1 +1,0 @@
-namespace Disputes.Domain.Tests; public class T { [Xunit.Fact] public void X() {} }

@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Disputes.Api.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using NodaTime;
+using Wolverine;
+
+namespace Disputes.Tests.Infrastructure;
+
+/// <summary>
+/// The real service (same registration as Program.cs) on an in-memory HTTP server, against a real
+/// PostgreSQL database of its own, with a <see cref="TestClock"/> for "now".
+/// </summary>
+public sealed class DisputesHost : IAsyncDisposable
+{
+    private DisputesHost(WebApplication app, string connectionString, TestClock clock)
+    {
+        App = app;
+        ConnectionString = connectionString;
+        Clock = clock;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public string ConnectionString { get; }
+
+    public TestClock Clock { get; }
+
+    public HttpClient Client { get; }
+
+    public IDocumentStore Store => App.Services.GetRequiredService<IDocumentStore>();
+
+    public static JsonSerializerOptions Json { get; } = DisputesJson.Configure(new JsonSerializerOptions());
+
+    /// <summary>Starts the service on <paramref name="connectionString"/>; the database's schema is applied on start.</summary>
+    public static async Task<DisputesHost> StartAsync(string connectionString, TestClock? clock = null, IDictionary<string, string?>? settings = null)
+    {
+        clock ??= new TestClock();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Disputes"] = connectionString,
+            ["Disputes:ScheduledJobPollingTime"] = "00:00:00.500",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.WebHost.UseTestServer();
+        await builder.AddDisputesAsync();
+        builder.Services.AddSingleton<IClock>(clock);
+        var app = builder.Build();
+        app.UseDisputes();
+        await app.StartAsync();
+        return new DisputesHost(app, connectionString, clock);
+    }
+
+    /// <summary>Empties the event store, the read models and Wolverine's message storage.</summary>
+    public async Task ResetAsync()
+    {
+        await Store.Advanced.ResetAllData();
+        await App.Services.GetRequiredService<IHost>().ResetResourceState();
+    }
+
+    /// <summary>Runs a scalar SQL query against the service's database.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
+    }
+
+    /// <summary>How many events the store holds in all.</summary>
+    public Task<long> EventCountAsync() => ScalarAsync<long>($"select count(*) from {DisputesStore.Schema}.mt_events");
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
