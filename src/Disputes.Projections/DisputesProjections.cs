@@ -5,7 +5,9 @@ using Disputes.Projections.Compliance;
 using Disputes.Projections.Disputes;
 using JasperFx.Events.Projections;
 using Marten;
-using Weasel.Postgresql.Tables;
+using NpgsqlTypes;
+using NodaTime;
+using Weasel.Postgresql;
 
 namespace Disputes.Projections;
 
@@ -18,6 +20,11 @@ public static class DisputesProjections
     /// </summary>
     public static StoreOptions AddDisputesProjections(this StoreOptions options)
     {
+        // Weasel maps CLR types to column types; NodaTime's are unknown to it until told (Marten.NodaTime,
+        // which would do this, is not available to this project).
+        PostgresqlProvider.Instance.RegisterMapping(typeof(LocalDate), "date", NpgsqlDbType.Date);
+        PostgresqlProvider.Instance.RegisterMapping(typeof(Instant), "timestamp with time zone", NpgsqlDbType.TimestampTz);
+
         options.Projections.Add<DisputeProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<AccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ClockRowProjection>(ProjectionLifecycle.Inline);
@@ -32,11 +39,11 @@ public static class DisputesProjections
             .Duplicate(r => r.AccountId, configure: index => index.Columns = ["account_id", "due_on"])
             .Duplicate(r => r.Clock, pgType: "varchar(32)", configure: index => index.Columns = ["clock", "status", "due_on"])
             .Duplicate(r => r.Status, pgType: "varchar(32)", configure: index => index.Columns = ["status", "breach_instant"])
-            .Duplicate(r => r.DueOn, pgType: "date", configure: index => index.Columns = ["due_on", "case_number"])
+            .Duplicate(r => r.DueOn, pgType: "date", dbType: NpgsqlDbType.Date, configure: index => index.Columns = ["due_on", "case_number"])
             .Duplicate(r => r.CaseNumber)
-            .Duplicate(r => r.BreachInstant, pgType: "timestamp with time zone")
-            .Duplicate(r => r.BreachedAt, pgType: "timestamp with time zone", configure: index => index.Predicate = "breached_at is not null")
-            .Duplicate(r => r.ForfeitureExposure, pgType: "numeric");
+            .Duplicate(r => r.BreachInstant, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz)
+            .Duplicate(r => r.BreachedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz, configure: index => index.Predicate = "breached_at is not null")
+            .Duplicate(r => r.ForfeitureExposure, pgType: "numeric", dbType: NpgsqlDbType.Numeric);
         return options;
     }
 }

@@ -117,7 +117,7 @@ public static class RegisterAccountEndpoint
             var registered = new AccountRegistered(accountId, zone!.Id, calendar!, now);
             stream.AppendOne(registered);
             await session.SaveChangesAsync(http.RequestAborted);
-            var created = Account.Create(stream.Id, registered);
+            var created = Account.Start(stream.Id, registered);
             return Results.Created($"/api/accounts/{accountId}", ToResponse(created));
         }
 
@@ -132,7 +132,7 @@ public static class RegisterAccountEndpoint
             ? 0
             : await RecomputeOpenDisputesAsync(accountId, calendar!, session, bus, timers, now, http.RequestAborted);
         await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Ok(ToResponse(existing.Apply(updated), recomputed));
+        return Results.Ok(ToResponse(existing.Evolve(updated), recomputed));
     }
 
     /// <summary>Reads an account.</summary>
@@ -160,7 +160,7 @@ public static class RegisterAccountEndpoint
             var stream = await session.Events.FetchForWriting<Dispute>(candidate.Id, cancellation);
             var recomputed = new ResolutionDeadlineRecomputed(deadline, now);
             stream.AppendOne(recomputed);
-            await timers.ScheduleAsync(bus, stream.Aggregate!.Apply(recomputed), [ComplianceClock.Resolution]);
+            await timers.ScheduleAsync(bus, stream.Aggregate!.Evolve(recomputed), [ComplianceClock.Resolution]);
             count++;
         }
 

@@ -43,7 +43,7 @@ public static class DisputeCommand
         stream.AppendMany(events);
         await session.SaveChangesAsync(http.RequestAborted);
 
-        var updated = events.Aggregate(dispute, (d, e) => d.Apply(e));
+        var updated = events.Aggregate(dispute, (d, e) => d.Evolve(e));
         return Ok(http, updated);
     }
 

@@ -49,6 +49,8 @@ public static class DisputesService
 
         builder.Host.UseWolverine(options =>
         {
+            // Named explicitly: under a test host the entry assembly is the test runner, not this service.
+            options.ApplicationAssembly = typeof(DisputesService).Assembly;
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             options.UseSystemTextJsonForSerialization(json => DisputesJson.Configure(json));
@@ -81,8 +83,7 @@ public static class DisputesService
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
-        app.MapWolverineEndpoints(options => options.JsonSerializerOptions = new Lazy<System.Text.Json.JsonSerializerOptions>(
-            () => DisputesJson.Configure(new System.Text.Json.JsonSerializerOptions())));
+        app.MapWolverineEndpoints();
     }
 
     private static string RepositoryRoot()

@@ -23,13 +23,18 @@ public static class DisputesStore
         options.Connection(dataSource);
         options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
-            json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+            json =>
+            {
+                json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+                // jsonb reorders object keys, so a type discriminator may come after the other properties.
+                json.AllowOutOfOrderMetadataProperties = true;
+            });
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
-        options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, CaseNumbers.Sequence)));
+        options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, CaseNumbers.Sequence, SchemaUtils.IdentifierUsage.General)));
         options.AddDisputesProjections();
         return options;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disputes.Domain.Disputes;
+using JasperFx;
 using JasperFx.Events;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -42,7 +43,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                         detail: "Send a well-formed JSON body with the Content-Type application/json.", type: "https://disputes.example/problems/bad-request");
                 case DisputeRuleViolation rule:
                     return Problem.RuleViolation(rule.Message);
-                case ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException:
+                case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
                 case NpgsqlException { IsTransient: true } or TimeoutException:
                     return Results.Problem(title: "The service is temporarily unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -28,10 +28,10 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[TimeZoneId];
 
     /// <summary>Starts an account from its first event.</summary>
-    public static Account Create(Guid id, AccountRegistered e) => new(id, e.AccountId, e.TimeZoneId, e.Calendar, 1);
+    public static Account Start(Guid id, AccountRegistered e) => new(id, e.AccountId, e.TimeZoneId, e.Calendar, 1);
 
     /// <summary>The account after <paramref name="event"/>.</summary>
-    public Account Apply(object @event) => @event switch
+    public Account Evolve(object @event) => @event switch
     {
         AccountUpdated e => this with { TimeZoneId = e.TimeZoneId, Calendar = e.Calendar, Version = Version + 1 },
         _ => this with { Version = Version + 1 },

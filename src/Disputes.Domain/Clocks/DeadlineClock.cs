@@ -5,7 +5,7 @@ using NodaTime;
 namespace Disputes.Domain.Clocks;
 
 /// <summary>
-/// One compliance clock of a dispute and where it stands. Immutable: <see cref="Apply"/> returns the clock
+/// One compliance clock of a dispute and where it stands. Immutable: <see cref="Evolve"/> returns the clock
 /// as it stands after an event of the dispute's stream. Read models fold the same events through this type,
 /// so the dispute and the compliance lists can never disagree on a clock.
 /// </summary>
@@ -52,7 +52,7 @@ public sealed record DeadlineClock(
     public Instant? BreachInstant(DateTimeZone zone) => DueOn is { } due ? DeadlineInstants.BreachInstant(due, zone) : null;
 
     /// <summary>The clock after <paramref name="event"/>; events that do not concern it leave it unchanged.</summary>
-    public DeadlineClock Apply(object @event) => @event switch
+    public DeadlineClock Evolve(object @event) => @event switch
     {
         AcknowledgmentSent e when IsPending && Clock == ComplianceClock.Acknowledgment =>
             this with { Status = ClockStatus.Met, MetAt = e.SentAt },

@@ -6,8 +6,8 @@ using NodaTime;
 namespace Disputes.Domain.Disputes;
 
 /// <summary>
-/// A dispute as its events leave it. Immutable: <see cref="Create"/> starts it from
-/// <see cref="DisputeOpened"/> and <see cref="Apply"/> returns the state after each later event.
+/// A dispute as its events leave it. Immutable: <see cref="Start"/> starts it from
+/// <see cref="DisputeOpened"/> and <see cref="Evolve"/> returns the state after each later event.
 /// </summary>
 public sealed record Dispute
 {
@@ -122,7 +122,7 @@ public sealed record Dispute
     public bool IsActive => Status is DisputeStatus.Open or DisputeStatus.Acknowledged or DisputeStatus.Reopened;
 
     /// <summary>Starts a dispute from its first event.</summary>
-    public static Dispute Create(DisputeOpened e) => new Dispute
+    public static Dispute Start(DisputeOpened e) => new Dispute
     {
         Id = e.DisputeId,
         Version = 1,
@@ -150,7 +150,7 @@ public sealed record Dispute
     };
 
     /// <summary>The dispute after <paramref name="event"/>.</summary>
-    public Dispute Apply(object @event)
+    public Dispute Evolve(object @event)
     {
         var version = Version + 1;
         var next = @event switch
@@ -167,8 +167,8 @@ public sealed record Dispute
         return next with
         {
             Version = version,
-            AcknowledgmentClock = AcknowledgmentClock.Apply(@event),
-            ResolutionClock = ResolutionClock.Apply(@event),
+            AcknowledgmentClock = AcknowledgmentClock.Evolve(@event),
+            ResolutionClock = ResolutionClock.Evolve(@event),
             Steps = [.. Steps, DisputeStep.For(@event, version)],
         };
     }
@@ -179,7 +179,7 @@ public sealed record Dispute
         Dispute? dispute = null;
         foreach (var e in events)
         {
-            dispute = dispute is null ? e is DisputeOpened opened ? Create(opened) : null : dispute.Apply(e);
+            dispute = dispute is null ? e is DisputeOpened opened ? Start(opened) : null : dispute.Evolve(e);
         }
 
         return dispute;

@@ -9,8 +9,8 @@ public sealed class AccountProjection : SingleStreamProjection<Account, Guid>
 {
     public override Account? Evolve(Account? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
-        (null, AccountRegistered registered) => Account.Create(id, registered),
+        (null, AccountRegistered registered) => Account.Start(id, registered),
         (null, _) => null,
-        _ => snapshot.Apply(e.Data),
+        _ => snapshot.Evolve(e.Data),
     };
 }

@@ -87,10 +87,10 @@ public sealed record ClockRow
     }
 
     /// <summary>The row after an event of its dispute's stream.</summary>
-    public ClockRow Apply(object @event)
+    public ClockRow Evolve(object @event)
     {
         var next = @event is FinanceChargesRecorded charges ? this with { FinanceCharges = FinanceCharges + charges.Amount } : this;
-        return next.With(State.Apply(@event));
+        return next.With(State.Evolve(@event));
     }
 
     private ClockRow With(DeadlineClock state) => this with

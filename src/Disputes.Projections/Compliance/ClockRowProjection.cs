@@ -35,6 +35,6 @@ public sealed class ClockRowProjection : MultiStreamProjection<ClockRow, string>
             ? ComplianceClock.Acknowledgment
             : ComplianceClock.Resolution),
         (null, _) => null,
-        _ => snapshot.Apply(e.Data),
+        _ => snapshot.Evolve(e.Data),
     };
 }

@@ -12,8 +12,8 @@ public sealed class DisputeProjection : SingleStreamProjection<Dispute, Guid>
 {
     public override Dispute? Evolve(Dispute? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
-        (null, DisputeOpened opened) => Dispute.Create(opened),
+        (null, DisputeOpened opened) => Dispute.Start(opened),
         (null, _) => null,
-        _ => snapshot.Apply(e.Data),
+        _ => snapshot.Evolve(e.Data),
     };
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Disputes.Api.Hosting;
+using JasperFx.Resources;
+using Microsoft.Extensions.Configuration;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -80,8 +82,13 @@ public sealed class DisputesHost : IAsyncDisposable
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
     }
 
-    /// <summary>How many events the store holds in all.</summary>
-    public Task<long> EventCountAsync() => ScalarAsync<long>($"select count(*) from {DisputesStore.Schema}.mt_events");
+    /// <summary>How many events the disputes' streams hold in all (account streams are not counted).</summary>
+    public Task<long> EventCountAsync() =>
+        ScalarAsync<long>($"select count(*) from {DisputesStore.Schema}.mt_events where type not like 'account_%'");
+
+    /// <summary>How many disputes the event store holds.</summary>
+    public Task<long> DisputeCountAsync() =>
+        ScalarAsync<long>($"select count(*) from {DisputesStore.Schema}.mt_events where type = 'dispute_opened'");
 
     public async ValueTask DisposeAsync()
     {

@@ -53,6 +53,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>One server for the whole test process, started on first use (a failed start is not retried).</summary>
     public static Task<PostgresServer> Shared => SharedServer.Value;
 
+    /// <summary>Same as <see cref="Shared"/>.</summary>
+    public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
+
     /// <summary>Connection string to an existing database of the server (<c>disputes</c> for Docker and local clusters).</summary>
     public string ConnectionString { get; }
 

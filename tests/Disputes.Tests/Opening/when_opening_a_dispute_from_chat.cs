@@ -12,7 +12,7 @@ public sealed class when_opening_a_dispute_from_chat(ServiceFixture fixture) : S
     {
         await Client.RegisterAccountAsync();
 
-        var response = await Client.PostJsonAsync("/api/disputes", Api.Intake());
+        var response = await Client.PostJsonAsync("/api/disputes", TestApi.Intake());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.BodyAsync();
@@ -68,7 +68,7 @@ public sealed class when_opening_a_dispute_from_chat(ServiceFixture fixture) : S
     {
         await Client.RegisterAccountAsync();
         Clock.SetNow("2025-03-04T12:00:00Z");
-        var intake = Api.Intake();
+        var intake = TestApi.Intake();
         intake.Remove("noticeReceivedAt");
 
         var body = await Client.OpenDisputeAsync(intake);
@@ -87,7 +87,7 @@ public sealed class when_opening_a_dispute_from_chat(ServiceFixture fixture) : S
     [Fact]
     public async Task an_unregistered_account_is_refused_with_422_and_nothing_is_stored()
     {
-        var response = await Client.PostJsonAsync("/api/disputes", Api.Intake("acct-unknown"));
+        var response = await Client.PostJsonAsync("/api/disputes", TestApi.Intake("acct-unknown"));
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("acct-unknown", problem["detail"].Str());

@@ -188,14 +188,14 @@ public static class OpenDisputeEndpoint
             return errors.ToResult();
         }
 
-        var dispute = Dispute.Create(opened);
+        var dispute = Dispute.Start(opened);
         session.Events.StartStream<Dispute>(opened.DisputeId, opened);
         await timers.ScheduleAsync(bus, dispute);
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
         }
-        catch (ExistingStreamIdCollisionException)
+        catch (Exception e) when (IsStreamCollision(e))
         {
             // A concurrent duplicate of this intake committed first; answer with its dispute.
             session.EjectAllPendingChanges();
@@ -206,6 +206,10 @@ public static class OpenDisputeEndpoint
         http.Response.Headers.ETag = DisputeCommand.ETagFor(dispute.Version);
         return Results.Created($"/api/disputes/{dispute.Id}", DisputeResponse.From(dispute));
     }
+
+    private static bool IsStreamCollision(Exception e) =>
+        e is ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+        || e.InnerException is { } inner && IsStreamCollision(inner);
 
     private static IResult Repeated(HttpContext http, Dispute existing)
     {

@@ -8,7 +8,7 @@ using Xunit;
 namespace Disputes.Tests.Infrastructure;
 
 /// <summary>Requests and answers of the HTTP API, as a client writes and reads them.</summary>
-public static class Api
+public static class TestApi
 {
     /// <summary>The intake request of the contract, with a fresh chat session; change fields as a test needs.</summary>
     public static JsonObject Intake(string accountId = "acct-1001", string? chatSessionId = null) => new()

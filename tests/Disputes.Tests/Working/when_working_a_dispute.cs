@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Disputes.Tests.Infrastructure;
+using Xunit;
+
+namespace Disputes.Tests.Working;
+
+public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest(fixture)
+{
+    private async Task<JsonObject> OpenAsync()
+    {
+        await Client.RegisterAccountAsync();
+        return await Client.OpenDisputeAsync();
+    }
+
+    private async Task<JsonObject> StepAsync(JsonObject dispute, string step, JsonObject? body = null)
+    {
+        var response = await Client.CommandAsync(dispute, step, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.BodyAsync();
+    }
+
+    [Fact]
+    public async Task every_investigation_step_is_recorded_in_order_with_its_version()
+    {
+        var dispute = await OpenAsync();
+
+        dispute = await StepAsync(dispute, "acknowledgment");
+        dispute = await StepAsync(dispute, "provisional-credits", new() { ["amount"] = 127.43m });
+        dispute = await StepAsync(dispute, "document-requests", new() { ["from"] = "merchant", ["documents"] = "signed receipt" });
+        dispute = await StepAsync(dispute, "documents-received", new() { ["from"] = "merchant", ["documents"] = "receipt without signature" });
+        dispute = await StepAsync(dispute, "merchant-contacts", new() { ["summary"] = "Asked for proof of delivery" });
+        dispute = await StepAsync(dispute, "escalation", new() { ["to"] = "credit", ["reason"] = "Needs a credit decision" });
+        dispute = await StepAsync(dispute, "notes", new() { ["text"] = "Cardmember prefers email" });
+        dispute = await StepAsync(dispute, "finance-charges", new() { ["amount"] = 2.10m });
+
+        var stored = await Client.GetDisputeAsync(dispute);
+        Assert.Equal(9, (long)stored["version"]!);
+        Assert.Equal(
+            ["dispute_opened", "acknowledgment_sent", "provisional_credit_issued", "documents_requested", "documents_received",
+             "merchant_contacted", "escalated", "note_added", "finance_charges_recorded"],
+            stored["steps"]!.AsArray().Select(s => s!["type"].Str()));
+        Assert.Equal("acknowledged", stored["status"].Str());
+        Assert.Equal("credit", stored["escalatedTo"].Str());
+        Assert.Equal(127.43m, (decimal)stored["provisionalCredit"]!);
+        Assert.Equal(2.10m, (decimal)stored["financeCharges"]!);
+        Assert.Equal(9, await Service.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task resolving_with_a_correction_records_the_credit()
+    {
+        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+
+        var resolved = await StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
+
+        Assert.Equal("resolved", resolved["status"].Str());
+        Assert.Equal("corrected", resolved["resolution"]!["outcome"].Str());
+        Assert.Equal(127.43m, (decimal)resolved["resolution"]!["creditedAmount"]!);
+    }
+
+    [Fact]
+    public async Task resolving_with_no_error_and_money_owed_needs_a_payment_date_at_least_10_days_out()
+    {
+        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+        Clock.SetNow("2025-03-20T15:00:00Z");
+
+        var tooEarly = await Client.CommandAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-03-29",
+        });
+        var problem = await tooEarly.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("2025-03-30", problem["detail"].Str());
+
+        var resolved = await StepAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-03-30",
+        });
+        Assert.Equal("2025-03-30", resolved["resolution"]!["paymentDueOn"].Str());
+    }
+
+    [Fact]
+    public async Task a_no_error_resolution_without_an_explanation_is_refused()
+    {
+        var dispute = await OpenAsync();
+
+        var response = await Client.CommandAsync(dispute, "resolution", new() { ["outcome"] = "no_error" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("explanation", problem.ErrorFields());
+        Assert.Equal(1, await Service.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task a_resolved_dispute_can_be_reopened_as_a_reassertion_and_resolved_again()
+    {
+        var dispute = await StepAsync(await OpenAsync(), "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 10m });
+
+        dispute = await StepAsync(dispute, "reopening", new() { ["reason"] = "Cardmember says the charge came back" });
+        Assert.Equal("reopened", dispute["status"].Str());
+        Assert.Equal("met", dispute["deadlines"]!["resolution"]!["status"].Str());
+
+        dispute = await StepAsync(dispute, "resolution", new() { ["outcome"] = "no_error", ["explanation"] = "Same charge, already corrected" });
+        Assert.Equal("resolved", dispute["status"].Str());
+    }
+
+    [Fact]
+    public async Task acknowledging_twice_answers_409_with_a_reason_and_appends_nothing()
+    {
+        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+
+        var response = await Client.CommandAsync(dispute, "acknowledgment");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("already acknowledged", problem["detail"].Str());
+        Assert.Equal(2, await Service.EventCountAsync());
+    }
+
+    [Theory]
+    [InlineData("resolution", "{\"outcome\":\"corrected\",\"creditedAmount\":5}")]
+    [InlineData("acknowledgment", "{}")]
+    [InlineData("escalation", "{\"to\":\"supervisor\",\"reason\":\"x\"}")]
+    [InlineData("withdrawal", "{}")]
+    public async Task a_withdrawn_dispute_cannot_be_worked(string step, string body)
+    {
+        var dispute = await StepAsync(await OpenAsync(), "withdrawal", new() { ["reason"] = "Found the purchase" });
+
+        var response = await Client.CommandAsync(dispute, step, JsonNode.Parse(body)!.AsObject());
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("withdrew", problem["detail"].Str());
+        Assert.Equal(2, await Service.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task reopening_a_dispute_that_is_not_resolved_is_refused()
+    {
+        var dispute = await OpenAsync();
+
+        var response = await Client.CommandAsync(dispute, "reopening", new() { ["reason"] = "again" });
+
+        await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task a_stale_version_answers_409_and_appends_nothing()
+    {
+        var dispute = await OpenAsync();
+        await StepAsync(dispute, "notes", new() { ["text"] = "first" });
+
+        var stale = await Client.CommandAsync(dispute, "acknowledgment", version: 1);
+
+        var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("version", problem["detail"].Str());
+        Assert.Equal(2, await Service.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task the_version_can_come_in_an_if_match_header()
+    {
+        var dispute = await OpenAsync();
+        var get = await Client.GetAsync($"/api/disputes/{dispute["disputeId"]}");
+        var etag = get.Headers.ETag!.Tag;
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/disputes/{dispute["disputeId"]}/acknowledgment")
+        {
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task a_command_without_a_version_answers_428()
+    {
+        var dispute = await OpenAsync();
+
+        var response = await Client.PostJsonAsync($"/api/disputes/{dispute["disputeId"]}/acknowledgment", new JsonObject());
+
+        await response.ProblemAsync(HttpStatusCode.PreconditionRequired);
+        Assert.Equal(1, await Service.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task fifty_concurrent_commands_on_one_version_let_exactly_one_win()
+    {
+        var dispute = await OpenAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Client.CommandAsync(dispute, "notes", new() { ["text"] = $"note {i}" })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(2, await Service.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task a_command_on_an_unknown_dispute_answers_404()
+    {
+        var response = await Client.PostJsonAsync($"/api/disputes/{Guid.NewGuid()}/acknowledgment", new JsonObject { ["expectedVersion"] = 1 });
+
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+}
