@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Disputes.Api.Hosting;
+using Disputes.Domain.Clocks;
+using Disputes.Projections.Compliance;
+using Disputes.Tests.Infrastructure;
+using Marten;
+using NodaTime;
+using Npgsql;
+using Weasel.Core;
+using Xunit;
+
+namespace Disputes.Tests.Compliance;
+
+public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : ServiceTest(fixture)
+{
+    private async Task<JsonObject> OpenReceivedAsync(string receivedAt, string accountId = "acct-1001")
+    {
+        var intake = TestApi.Intake(accountId);
+        intake["noticeReceivedAt"] = receivedAt;
+        return await Client.OpenDisputeAsync(intake);
+    }
+
+    private async Task<JsonObject> ListAsync(string query)
+    {
+        var response = await Client.GetAsync($"/api/compliance/deadlines?{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.BodyAsync();
+    }
+
+    [Fact]
+    public async Task clocks_are_filtered_by_kind_and_status_and_sorted_by_due_date()
+    {
+        await Client.RegisterAccountAsync();
+        Clock.SetNow("2025-03-20T12:00:00Z");
+        var late = await OpenReceivedAsync("2025-03-10T12:00:00Z");
+        var early = await OpenReceivedAsync("2025-03-01T12:00:00Z");
+        var acknowledged = await OpenReceivedAsync("2025-03-05T12:00:00Z");
+        Assert.True((await Client.CommandAsync(acknowledged, "acknowledgment")).IsSuccessStatusCode);
+
+        var page = await ListAsync("clock=acknowledgment&status=pending");
+
+        var items = page["items"]!.AsArray();
+        Assert.Equal([early["caseNumber"].Str(), late["caseNumber"].Str()], items.Select(i => i!["caseNumber"].Str()));
+        Assert.Equal(["2025-03-31", "2025-04-09"], items.Select(i => i!["dueOn"].Str()));
+        Assert.All(items, i => Assert.Equal("acknowledgment", i!["clock"].Str()));
+        Assert.Equal(2, (long)page["total"]!);
+    }
+
+    [Fact]
+    public async Task clocks_are_filtered_by_due_date_range_and_account_and_paged()
+    {
+        await Client.RegisterAccountAsync();
+        await Client.RegisterAccountAsync("acct-2002");
+        Clock.SetNow("2025-03-20T12:00:00Z");
+        await OpenReceivedAsync("2025-03-01T12:00:00Z");
+        await OpenReceivedAsync("2025-03-02T12:00:00Z");
+        await OpenReceivedAsync("2025-03-03T12:00:00Z");
+        await OpenReceivedAsync("2025-03-04T12:00:00Z", "acct-2002");
+
+        var inRange = await ListAsync("clock=acknowledgment&dueAfter=2025-04-01&dueBefore=2025-04-02&accountId=acct-1001");
+        Assert.Equal(["2025-04-01", "2025-04-02"], inRange["items"]!.AsArray().Select(i => i!["dueOn"].Str()));
+
+        var second = await ListAsync("clock=acknowledgment&accountId=acct-1001&page=2&pageSize=2");
+        Assert.Equal(3, (long)second["total"]!);
+        Assert.Equal(["2025-04-02"], second["items"]!.AsArray().Select(i => i!["dueOn"].Str()));
+    }
+
+    [Theory]
+    [InlineData("clock=filing", "clock")]
+    [InlineData("status=late", "status")]
+    [InlineData("dueBefore=04/01/2025", "dueBefore")]
+    [InlineData("pageSize=100000", "pageSize")]
+    [InlineData("page=0", "page")]
+    public async Task bad_filters_answer_400_naming_them(string query, string field)
+    {
+        var response = await Client.GetAsync($"/api/compliance/deadlines?{query}");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(field, problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task the_summary_counts_clocks_breaches_and_exposure_once_per_dispute()
+    {
+        await Client.RegisterAccountAsync();
+        Clock.SetNow("2025-03-03T15:00:00Z");
+        var small = TestApi.Intake();
+        small["amount"] = 30m;
+        var smallDispute = await Client.OpenDisputeAsync(small);
+        Assert.True((await Client.CommandAsync(smallDispute, "finance-charges", new() { ["amount"] = 2m })).IsSuccessStatusCode);
+        var bigDispute = await Client.OpenDisputeAsync();
+        var quiet = await Client.OpenDisputeAsync();
+        Assert.True((await Client.CommandAsync(quiet, "acknowledgment")).IsSuccessStatusCode);
+
+        // Both clocks of the two unacknowledged disputes breach by mid-June; a note records them.
+        Clock.SetNow("2025-06-20T12:00:00Z");
+        Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 2)).IsSuccessStatusCode);
+        Assert.True((await Client.CommandAsync(bigDispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
+
+        var summary = await (await Client.GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();
+
+        Assert.Equal(4, (long)summary["breachedClocks"]!);
+        Assert.Equal(2, (long)summary["breachedDisputes"]!);
+        Assert.Equal(32m + 50m, (decimal)summary["totalForfeitureExposure"]!);
+        var counts = summary["counts"]!.AsArray();
+        long Count(string clock, string status) => counts
+            .Where(c => c!["clock"].Str() == clock && c!["status"].Str() == status)
+            .Sum(c => (long)c!["count"]!);
+        Assert.Equal(2, Count("acknowledgment", "breached"));
+        Assert.Equal(1, Count("acknowledgment", "met"));
+        Assert.Equal(1, Count("resolution", "pending"));
+    }
+
+    [Fact]
+    public async Task the_deadline_list_is_answered_from_an_index()
+    {
+        // Seed the read model directly, as a large portfolio would have it, then ask PostgreSQL for its plan.
+        var rows = Enumerable.Range(0, 20_000).Select(i => new ClockRow
+        {
+            Id = $"{Guid.NewGuid()}/{(i % 2 == 0 ? "acknowledgment" : "resolution")}",
+            DisputeId = Guid.NewGuid(),
+            CaseNumber = $"DSP-2025-{i:000000}",
+            AccountId = $"acct-{i % 500}",
+            Clock = i % 2 == 0 ? ComplianceClock.Acknowledgment : ComplianceClock.Resolution,
+            Status = i % 10 == 0 ? ClockStatus.Pending : ClockStatus.Met,
+            DueOn = new LocalDate(2025, 1, 1).PlusDays(i % 365),
+            TimeZoneId = "America/New_York",
+            Currency = "USD",
+            Amount = 10m,
+            State = DeadlineClock.NotApplicable(ComplianceClock.Acknowledgment),
+        });
+        await Service.Store.BulkInsertDocumentsAsync(rows, BulkInsertMode.OverwriteExisting);
+        await Service.ScalarAsync<int>("analyze disputes.mt_doc_clockrow; select 1");
+
+        var query = new DeadlineListQuery(ComplianceClock.Acknowledgment, [ClockStatus.Pending],
+            new LocalDate(2025, 3, 1), new LocalDate(2025, 3, 31), null, 1, 50);
+        var plan = await ExplainAsync(query);
+
+        Assert.Contains("Index", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    private async Task<string> ExplainAsync(DeadlineListQuery query)
+    {
+        var (where, parameters) = query.ToSql();
+        var numbered = where;
+        for (var i = 1; numbered.Contains('?'); i++)
+        {
+            var at = numbered.IndexOf('?');
+            numbered = numbered[..at] + "$" + i + numbered[(at + 1)..];
+        }
+
+        await using var dataSource = DisputesStore.DataSource(Service.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            $"explain select data from disputes.mt_doc_clockrow where {numbered} order by due_on, case_number, clock limit 50");
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+}
