@@ -9,6 +9,8 @@ using Disputes.Domain.Streams;
 using Marten;
 using NodaTime;
 using Wolverine;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Accounts;
@@ -95,6 +97,7 @@ public sealed record AccountResponse(string AccountId, string TimeZone, BillingC
 public static class RegisterAccountEndpoint
 {
     /// <summary>201 for a new account, 200 for an update.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePut("/api/accounts/{accountId}")]
     public static async Task<IResult> Put(
         string accountId, RegisterAccountRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, DeadlineTimers timers)
@@ -111,6 +114,7 @@ public static class RegisterAccountEndpoint
         }
 
         var now = clock.GetCurrentInstant();
+        session.StampWith(http);
         var stream = await session.Events.FetchForWriting<Account>(StreamIds.ForAccount(accountId), http.RequestAborted);
         if (stream.Aggregate is not { } existing)
         {
@@ -136,6 +140,7 @@ public static class RegisterAccountEndpoint
     }
 
     /// <summary>Reads an account.</summary>
+    [Authorize(Policy = Policies.ReadDisputes)]
     [WolverineGet("/api/accounts/{accountId}")]
     public static async Task<IResult> Get(string accountId, HttpContext http, IQuerySession session) =>
         await session.LoadAsync<Account>(StreamIds.ForAccount(accountId), http.RequestAborted) is { } account

@@ -3,6 +3,8 @@ using Disputes.Projections.Compliance;
 using Marten;
 using NodaTime;
 using NodaTime.Text;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Compliance;
@@ -14,6 +16,7 @@ public static class ComplianceSummaryEndpoint
     /// Counts per clock and status, disputes breaching in the next 7 days, breaches between <c>from</c> and
     /// <c>to</c> (ISO instants; default the last 30 days) and the total forfeiture exposure.
     /// </summary>
+    [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/compliance/summary")]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, IClock clock)
     {

@@ -5,6 +5,8 @@ using Disputes.Projections.Compliance;
 using Marten;
 using NodaTime;
 using NodaTime.Text;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Compliance;
@@ -37,6 +39,7 @@ public static class DeadlineListEndpoint
     /// Filters: <c>clock</c> (acknowledgment|resolution), <c>status</c> (comma-separated), <c>dueAfter</c> and
     /// <c>dueBefore</c> (yyyy-MM-dd, inclusive), <c>accountId</c>; paging: <c>page</c> (from 1), <c>pageSize</c> (1-500, default 50).
     /// </summary>
+    [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/compliance/deadlines")]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session)
     {

@@ -1,3 +1,4 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Disputes;
 using Marten;
@@ -40,6 +41,7 @@ public static class DisputeCommand
         }
 
         var events = decide(dispute, clock.GetCurrentInstant());
+        session.StampWith(http);
         stream.AppendMany(events);
         await session.SaveChangesAsync(http.RequestAborted);
 

@@ -1,6 +1,8 @@
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.Api.Identity;
+using Scalar.AspNetCore;
 using Disputes.Api.Problems;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -37,6 +39,7 @@ public static class DisputesService
         var dataSource = DisputesStore.DataSource(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.Configure<DeadlineWarningOptions>(builder.Configuration.GetSection("Disputes:DeadlineWarnings"));
@@ -70,7 +73,9 @@ public static class DisputesService
             options.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
         });
 
+        builder.AddDisputesIdentity();
         builder.Services.AddWolverineHttp();
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => DisputesJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
@@ -83,7 +88,15 @@ public static class DisputesService
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
-        app.MapWolverineEndpoints();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapWolverineEndpoints(http => http.RequireAuthorizeOnAll());
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevelopmentTokens();
+            app.MapScalarApiReference("/docs");
+        }
     }
 
     private static string RepositoryRoot()

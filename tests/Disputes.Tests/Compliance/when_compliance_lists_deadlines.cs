@@ -23,7 +23,7 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
 
     private async Task<JsonObject> ListAsync(string query)
     {
-        var response = await Client.GetAsync($"/api/compliance/deadlines?{query}");
+        var response = await Service.ClientAs("compliance").GetAsync($"/api/compliance/deadlines?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.BodyAsync();
     }
@@ -74,7 +74,7 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
     [InlineData("page=0", "page")]
     public async Task bad_filters_answer_400_naming_them(string query, string field)
     {
-        var response = await Client.GetAsync($"/api/compliance/deadlines?{query}");
+        var response = await Service.ClientAs("compliance").GetAsync($"/api/compliance/deadlines?{query}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(field, problem.ErrorFields());
@@ -98,7 +98,7 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
         Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 2)).IsSuccessStatusCode);
         Assert.True((await Client.CommandAsync(bigDispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
 
-        var summary = await (await Client.GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();
+        var summary = await (await Service.ClientAs("compliance").GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();
 
         Assert.Equal(4, (long)summary["breachedClocks"]!);
         Assert.Equal(2, (long)summary["breachedDisputes"]!);

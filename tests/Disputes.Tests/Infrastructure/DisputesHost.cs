@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Disputes.Api.Hosting;
+using Disputes.Api.Identity;
 using JasperFx.Resources;
 using Microsoft.Extensions.Configuration;
 using Marten;
@@ -26,7 +27,7 @@ public sealed class DisputesHost : IAsyncDisposable
         App = app;
         ConnectionString = connectionString;
         Clock = clock;
-        Client = app.GetTestClient();
+        Client = ClientAs(Roles.Agent, "agent-7");
     }
 
     public WebApplication App { get; }
@@ -35,7 +36,20 @@ public sealed class DisputesHost : IAsyncDisposable
 
     public TestClock Clock { get; }
 
+    /// <summary>A client signed in as agent <c>agent-7</c>.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client signed in with <paramref name="role"/> as <paramref name="subject"/>.</summary>
+    public HttpClient ClientAs(string role, string? subject = null, params string[] accountIds)
+    {
+        var client = App.GetTestClient();
+        var token = App.Services.GetRequiredService<TokenIssuer>().Issue(role, subject ?? $"{role}-1", accountIds);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client with no token.</summary>
+    public HttpClient AnonymousClient() => App.GetTestClient();
 
     public IDocumentStore Store => App.Services.GetRequiredService<IDocumentStore>();
 
@@ -51,6 +65,7 @@ public sealed class DisputesHost : IAsyncDisposable
             ["ConnectionStrings:Disputes"] = connectionString,
             ["Disputes:ScheduledJobPollingTime"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Disputes:Auth:SigningKey"] = "test-signing-key-0123456789-0123456789-0123456789",
         });
         if (settings is not null)
         {

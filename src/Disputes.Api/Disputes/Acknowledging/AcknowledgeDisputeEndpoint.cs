@@ -1,6 +1,8 @@
 using Disputes.Domain.Disputes.Acknowledging;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Acknowledging;
@@ -13,6 +15,7 @@ public sealed record AcknowledgeDisputeRequest(long? ExpectedVersion);
 public static class AcknowledgeDisputeEndpoint
 {
     /// <summary>200 with the dispute; 409 when already acknowledged, resolved or withdrawn.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/acknowledgment")]
     public static Task<IResult> Post(Guid disputeId, AcknowledgeDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock) =>
         DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion, AcknowledgeDispute.Decide);

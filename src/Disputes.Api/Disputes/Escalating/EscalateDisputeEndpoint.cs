@@ -4,6 +4,8 @@ using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Escalating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Escalating;
@@ -18,6 +20,7 @@ public sealed record EscalateDisputeRequest(string? To, string? Reason, long? Ex
 public static class EscalateDisputeEndpoint
 {
     /// <summary>200 with the dispute; 409 when resolved, withdrawn or already with that target.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/escalation")]
     public static async Task<IResult> Post(Guid disputeId, EscalateDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

@@ -3,6 +3,8 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Investigating;
@@ -16,6 +18,7 @@ public sealed record AddNoteRequest(string? Text, long? ExpectedVersion);
 public static class AddNoteEndpoint
 {
     /// <summary>200 with the dispute.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/notes")]
     public static async Task<IResult> Post(Guid disputeId, AddNoteRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

@@ -3,6 +3,8 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Investigating;
@@ -16,6 +18,7 @@ public sealed record ContactMerchantRequest(string? Summary, long? ExpectedVersi
 public static class ContactMerchantEndpoint
 {
     /// <summary>200 with the dispute.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/merchant-contacts")]
     public static async Task<IResult> Post(Guid disputeId, ContactMerchantRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

@@ -2,6 +2,8 @@ using Disputes.Api.Problems;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Investigating;
@@ -15,6 +17,7 @@ public sealed record IssueProvisionalCreditRequest(decimal? Amount, long? Expect
 public static class IssueProvisionalCreditEndpoint
 {
     /// <summary>200 with the dispute; 409 when it would credit more than is disputed.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/provisional-credits")]
     public static async Task<IResult> Post(Guid disputeId, IssueProvisionalCreditRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

@@ -2,6 +2,8 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Investigating;
@@ -10,6 +12,7 @@ namespace Disputes.Api.Disputes.Investigating;
 public static class ReceiveDocumentsEndpoint
 {
     /// <summary>200 with the dispute.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/documents-received")]
     public static async Task<IResult> Post(Guid disputeId, DocumentsRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

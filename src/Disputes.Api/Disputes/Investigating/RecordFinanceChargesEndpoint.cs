@@ -2,6 +2,8 @@ using Disputes.Api.Problems;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Investigating;
@@ -15,6 +17,7 @@ public sealed record RecordFinanceChargesRequest(decimal? Amount, long? Expected
 public static class RecordFinanceChargesEndpoint
 {
     /// <summary>200 with the dispute.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/finance-charges")]
     public static async Task<IResult> Post(Guid disputeId, RecordFinanceChargesRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

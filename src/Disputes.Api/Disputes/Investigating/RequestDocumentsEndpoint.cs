@@ -4,6 +4,8 @@ using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Investigating;
@@ -28,6 +30,7 @@ public sealed record DocumentsRequest(string? From, string? Documents, long? Exp
 public static class RequestDocumentsEndpoint
 {
     /// <summary>200 with the dispute.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/document-requests")]
     public static async Task<IResult> Post(Guid disputeId, DocumentsRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

@@ -10,6 +10,8 @@ using Marten;
 using Marten.Exceptions;
 using NodaTime;
 using Wolverine;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Opening;
@@ -142,6 +144,7 @@ public sealed record OpenDisputeRequest(
 public static class OpenDisputeEndpoint
 {
     /// <summary>201 with the new dispute, 200 with the existing one for a repeated intake.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes")]
     public static async Task<IResult> Post(
         OpenDisputeRequest? request,
@@ -189,6 +192,7 @@ public static class OpenDisputeEndpoint
         }
 
         var dispute = Dispute.Start(opened);
+        session.StampWith(http);
         session.Events.StartStream<Dispute>(opened.DisputeId, opened);
         await timers.ScheduleAsync(bus, dispute);
         try

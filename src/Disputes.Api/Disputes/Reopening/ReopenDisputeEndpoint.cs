@@ -3,6 +3,8 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes.Reopening;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Reopening;
@@ -16,6 +18,7 @@ public sealed record ReopenDisputeRequest(string? Reason, long? ExpectedVersion)
 public static class ReopenDisputeEndpoint
 {
     /// <summary>200 with the dispute; 409 unless it is resolved.</summary>
+    [Authorize(Policy = Policies.Reopen)]
     [WolverinePost("/api/disputes/{disputeId}/reopening")]
     public static async Task<IResult> Post(Guid disputeId, ReopenDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

@@ -4,6 +4,8 @@ using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Resolving;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Resolving;
@@ -49,6 +51,7 @@ public sealed record ResolveDisputeRequest(
 public static class ResolveDisputeEndpoint
 {
     /// <summary>200 with the dispute; 409 when resolved or withdrawn already, or the payment date is too early.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
     public static async Task<IResult> Post(Guid disputeId, ResolveDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

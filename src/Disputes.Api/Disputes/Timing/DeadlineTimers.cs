@@ -44,6 +44,7 @@ public static class DeadlineTimerHandler
         var stream = await session.Events.FetchForWriting<Dispute>(timer.DisputeId, cancellation);
         if (stream.Aggregate is { } dispute && timer.Decide(dispute, clock.GetCurrentInstant()) is { Count: > 0 } events)
         {
+            session.LastModifiedBy = Identity.AuditStamp.TimerActor;
             stream.AppendMany(events);
         }
     }

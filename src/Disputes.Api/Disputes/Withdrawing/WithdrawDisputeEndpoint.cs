@@ -3,6 +3,8 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes.Withdrawing;
 using Marten;
 using NodaTime;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Withdrawing;
@@ -16,6 +18,7 @@ public sealed record WithdrawDisputeRequest(string? Reason, long? ExpectedVersio
 public static class WithdrawDisputeEndpoint
 {
     /// <summary>200 with the dispute; 409 when resolved or withdrawn already.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/withdrawal")]
     public static async Task<IResult> Post(Guid disputeId, WithdrawDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
     {

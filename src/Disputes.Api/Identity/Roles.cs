@@ -1,0 +1,48 @@
+namespace Disputes.Api.Identity;
+
+/// <summary>The roles a caller's token can carry, and the claims the service reads.</summary>
+public static class Roles
+{
+    /// <summary>A chat agent: opens and works disputes.</summary>
+    public const string Agent = "agent";
+
+    /// <summary>A supervisor: everything an agent does, plus reopening.</summary>
+    public const string Supervisor = "supervisor";
+
+    /// <summary>A compliance officer: reads everything, audits, changes nothing.</summary>
+    public const string Compliance = "compliance";
+
+    /// <summary>A cardmember: reads and withdraws the disputes of the accounts the token names.</summary>
+    public const string Cardmember = "cardmember";
+
+    /// <summary>Every role.</summary>
+    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Compliance, Cardmember];
+
+    /// <summary>The claim holding the role.</summary>
+    public const string RoleClaim = "role";
+
+    /// <summary>The claim naming the caller (user name or id).</summary>
+    public const string SubjectClaim = "sub";
+
+    /// <summary>The claim, repeated, naming each account a cardmember may see.</summary>
+    public const string AccountClaim = "account";
+}
+
+/// <summary>The authorization policies, one per kind of access; endpoints name one each.</summary>
+public static class Policies
+{
+    /// <summary>Open and work disputes, register accounts: agents and supervisors.</summary>
+    public const string WorkDisputes = "work-disputes";
+
+    /// <summary>Reopen a resolved dispute: supervisors.</summary>
+    public const string Reopen = "reopen";
+
+    /// <summary>Read disputes and accounts as staff: agents, supervisors, compliance.</summary>
+    public const string ReadDisputes = "read-disputes";
+
+    /// <summary>Compliance views and audit: compliance officers and supervisors.</summary>
+    public const string Audit = "audit";
+
+    /// <summary>The cardmember's own view.</summary>
+    public const string OwnDisputes = "own-disputes";
+}
