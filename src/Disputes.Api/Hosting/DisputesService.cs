@@ -1,6 +1,7 @@
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.Api.Hosting.Telemetry;
 using Disputes.Api.Identity;
 using Scalar.AspNetCore;
 using Disputes.Api.Problems;
@@ -74,6 +75,7 @@ public static class DisputesService
         });
 
         builder.AddDisputesIdentity();
+        builder.AddDisputesTelemetry();
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => DisputesJson.Configure(json.SerializerOptions));
@@ -92,6 +94,7 @@ public static class DisputesService
         app.UseAuthorization();
         app.MapWolverineEndpoints(http => http.RequireAuthorizeOnAll());
         app.MapOpenApi();
+        app.MapDisputesMetrics();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentTokens();

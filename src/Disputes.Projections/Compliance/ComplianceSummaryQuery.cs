@@ -15,9 +15,7 @@ public sealed record ComplianceSummaryQuery(Instant Now, Duration DueWithin, Ins
     public async Task<ComplianceSummary> RunAsync(IQuerySession session, CancellationToken cancellation)
     {
         var table = session.DocumentStore.Options.Schema.For<ClockRow>();
-        var counts = await session.QueryAsync<ClockCount>(
-            $"select json_build_object('clock', clock, 'status', status, 'count', count(*)) from {table} where due_on is not null group by clock, status",
-            cancellation);
+        var counts = await CountClocksAsync(session, cancellation);
         var dueSoon = (await session.QueryAsync<long>(
             $"select count(distinct dispute_id) from {table} where status = 'Pending' and breach_instant >= ? and breach_instant < ?",
             cancellation, Now, Now + DueWithin))[0];
@@ -32,6 +30,12 @@ public sealed record ComplianceSummaryQuery(Instant Now, Duration DueWithin, Ins
             cancellation))[0];
         return new ComplianceSummary(counts, dueSoon, breaches[0].Clocks, breaches[0].Disputes, exposure);
     }
+
+    /// <summary>How many clocks there are per kind and status (clocks that do not apply are left out).</summary>
+    public static Task<IReadOnlyList<ClockCount>> CountClocksAsync(IQuerySession session, CancellationToken cancellation) =>
+        session.QueryAsync<ClockCount>(
+            $"select json_build_object('clock', clock, 'status', status, 'count', count(*)) from {session.DocumentStore.Options.Schema.For<ClockRow>()} where due_on is not null group by clock, status",
+            cancellation);
 
     /// <summary>How many clocks of a kind are in a status.</summary>
     public sealed record ClockCount(ComplianceClock Clock, ClockStatus Status, long Count);
