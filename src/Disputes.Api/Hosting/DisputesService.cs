@@ -45,11 +45,24 @@ public static class DisputesService
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.Configure<DeadlineWarningOptions>(builder.Configuration.GetSection("Disputes:DeadlineWarnings"));
 
-        builder.Services.AddMarten(_ => DisputesStore.Options(dataSource))
+        // Every node may run; Wolverine assigns each async projection or subscription to exactly one live
+        // node (Marten's own HotCold election cannot take its lock with the lock library this project resolves).
+        var marten = builder.Services.AddMarten(_ => DisputesStore.Options(dataSource))
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
-        builder.Services.AddResourceSetupOnStartup();
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
+
+        // Production applies schema changes only through the explicit `db-apply` / `resources setup` commands,
+        // so a rolling deployment never has nodes racing to migrate; everywhere else the service does it on start.
+        var applySchemaOnStart = !builder.Environment.IsProduction() || builder.Configuration.GetValue<bool>("Disputes:ApplySchemaOnStartup");
+        if (applySchemaOnStart)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+            builder.Services.AddResourceSetupOnStartup();
+        }
+        else
+        {
+            builder.Services.ConfigureMarten(options => options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None);
+        }
 
         builder.Host.UseWolverine(options =>
         {
@@ -61,6 +74,10 @@ public static class DisputesService
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Policies.AlwaysMakeScheduledMessagesDurable();
+            if (!applySchemaOnStart)
+            {
+                options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
+            }
             var polling = builder.Configuration.GetValue<TimeSpan?>("Disputes:ScheduledJobPollingTime");
             if (polling is { } interval)
             {
