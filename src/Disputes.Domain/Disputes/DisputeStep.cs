@@ -1,4 +1,5 @@
 using NodaTime;
+using static System.FormattableString;
 
 namespace Disputes.Domain.Disputes;
 
@@ -9,30 +10,30 @@ namespace Disputes.Domain.Disputes;
 /// <param name="Summary">One English sentence saying what happened.</param>
 public sealed record DisputeStep(long Version, string Type, Instant At, string Summary)
 {
-    /// <summary>The step an event records.</summary>
+    /// <summary>The step an event records; amounts and dates are written the same way whatever the server's culture.</summary>
     public static DisputeStep For(object @event, long version) => @event switch
     {
         DisputeOpened e => new(version, "dispute_opened", e.OpenedAt,
-            $"Billing-error notice received by {e.Channel.ToString().ToLowerInvariant()} for {Dispute.Money(e.Amount, e.Currency)} at {e.Merchant}."),
+            Invariant($"Billing-error notice received by {e.Channel.ToString().ToLowerInvariant()} for {Dispute.Money(e.Amount, e.Currency)} at {e.Merchant}.")),
         AcknowledgmentSent e => new(version, "acknowledgment_sent", e.SentAt, "Written acknowledgment sent."),
-        ProvisionalCreditIssued e => new(version, "provisional_credit_issued", e.IssuedAt, $"Provisional credit of {e.Amount:0.00} posted."),
-        DocumentsRequested e => new(version, "documents_requested", e.RequestedAt, $"Documents requested from the {Lower(e.From)}: {e.Documents}"),
-        DocumentsReceived e => new(version, "documents_received", e.ReceivedAt, $"Documents received from the {Lower(e.From)}: {e.Documents}"),
-        MerchantContacted e => new(version, "merchant_contacted", e.ContactedAt, $"Merchant contacted: {e.Summary}"),
-        DisputeEscalated e => new(version, "escalated", e.EscalatedAt, $"Escalated to {Lower(e.To)}: {e.Reason}"),
+        ProvisionalCreditIssued e => new(version, "provisional_credit_issued", e.IssuedAt, Invariant($"Provisional credit of {e.Amount:0.00} posted.")),
+        DocumentsRequested e => new(version, "documents_requested", e.RequestedAt, Invariant($"Documents requested from the {Lower(e.From)}: {e.Documents}")),
+        DocumentsReceived e => new(version, "documents_received", e.ReceivedAt, Invariant($"Documents received from the {Lower(e.From)}: {e.Documents}")),
+        MerchantContacted e => new(version, "merchant_contacted", e.ContactedAt, Invariant($"Merchant contacted: {e.Summary}")),
+        DisputeEscalated e => new(version, "escalated", e.EscalatedAt, Invariant($"Escalated to {Lower(e.To)}: {e.Reason}")),
         NoteAdded e => new(version, "note_added", e.AddedAt, e.Text),
-        FinanceChargesRecorded e => new(version, "finance_charges_recorded", e.RecordedAt, $"Related finance charges of {e.Amount:0.00} recorded."),
+        FinanceChargesRecorded e => new(version, "finance_charges_recorded", e.RecordedAt, Invariant($"Related finance charges of {e.Amount:0.00} recorded.")),
         DisputeResolved { Outcome: ResolutionOutcome.Corrected } e => new(version, "resolved", e.ResolvedAt,
-            $"Resolved: error corrected, {e.CreditedAmount:0.00} credited."),
+            Invariant($"Resolved: error corrected, {e.CreditedAmount:0.00} credited.")),
         DisputeResolved e => new(version, "resolved", e.ResolvedAt, "Resolved: no error found, written explanation sent."),
         DisputeWithdrawn e => new(version, "withdrawn", e.WithdrawnAt, "Withdrawn by the cardmember."),
-        DisputeReopened e => new(version, "reopened", e.ReopenedAt, $"Reopened as a reassertion (no new clocks): {e.Reason}"),
+        DisputeReopened e => new(version, "reopened", e.ReopenedAt, Invariant($"Reopened as a reassertion (no new clocks): {e.Reason}")),
         DeadlineApproaching e => new(version, "deadline_approaching", e.WarnedAt,
-            $"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} is {e.DaysBefore} days away."),
+            Invariant($"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} is {e.DaysBefore} days away.")),
         DeadlineBreached e => new(version, "deadline_breached", e.BreachedAt,
-            $"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} was missed; forfeiture exposure {e.ForfeitureExposure:0.00}."),
+            Invariant($"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} was missed; forfeiture exposure {e.ForfeitureExposure:0.00}.")),
         ResolutionDeadlineRecomputed e => new(version, "resolution_deadline_recomputed", e.RecomputedAt,
-            $"Billing-cycle calendar changed: resolution now due {e.Deadline.DueOn:yyyy-MM-dd}."),
+            Invariant($"Billing-cycle calendar changed: resolution now due {e.Deadline.DueOn:yyyy-MM-dd}.")),
         _ => new(version, "unknown", default, @event.GetType().Name),
     };
 

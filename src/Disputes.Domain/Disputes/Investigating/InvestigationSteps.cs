@@ -15,8 +15,8 @@ public static class InvestigationSteps
         var room = dispute.Amount + dispute.FinanceCharges - dispute.ProvisionalCredit;
         if (amount > room)
         {
-            throw new DisputeRuleViolation(
-                $"A provisional credit of {amount:0.00} would exceed the disputed amount and related charges still uncredited ({room:0.00}).");
+            throw new DisputeRuleViolation(FormattableString.Invariant(
+                $"A provisional credit of {amount:0.00} would exceed the disputed amount and related charges still uncredited ({room:0.00})."));
         }
 
         return [.. dispute.BreachesDueBy(now), new ProvisionalCreditIssued(amount, now)];
