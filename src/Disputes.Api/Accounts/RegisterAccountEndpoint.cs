@@ -1,5 +1,6 @@
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Problems;
+using Disputes.Api.Screening;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.BillingCycles;
 using Disputes.Domain.Clocks;
@@ -107,6 +108,13 @@ public static class RegisterAccountEndpoint
             return Problem.Validation("accountId", "must be at most 64 printable characters.");
         }
 
+        // The account id becomes part of the account's events and documents: a card number given as the id
+        // would be stored like any other field.
+        if (FreeTextScreen.Refusal(("accountId", accountId)) is { } refusal)
+        {
+            return refusal;
+        }
+
         var (zone, calendar, errors) = (request ?? new RegisterAccountRequest(null, null)).Validate();
         if (!errors.IsEmpty)
         {
@@ -122,7 +130,9 @@ public static class RegisterAccountEndpoint
             stream.AppendOne(registered);
             await session.SaveChangesAsync(http.RequestAborted);
             var created = Account.Start(stream.Id, registered);
-            return Results.Created($"/api/accounts/{accountId}", ToResponse(created));
+            // Escaped: an id with non-ASCII characters (allowed) cannot go into a header as it is, and failed the
+            // answer with a 500 after the account had been stored.
+            return Results.Created($"/api/accounts/{Uri.EscapeDataString(accountId)}", ToResponse(created));
         }
 
         if (existing.TimeZoneId == zone!.Id && existing.Calendar.Equals(calendar))

@@ -28,6 +28,12 @@ public static class DisputeCommand
             return Problem.VersionRequired();
         }
 
+        // No dispute has the empty id, and Marten refuses to fetch a stream by it (an exception, so a 500).
+        if (disputeId == Guid.Empty)
+        {
+            return Problem.NotFound($"Dispute {disputeId}");
+        }
+
         var stream = await session.Events.FetchForWriting<Dispute>(disputeId, http.RequestAborted);
         if (stream.Aggregate is not { } dispute)
         {

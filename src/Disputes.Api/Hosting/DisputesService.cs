@@ -1,6 +1,8 @@
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
+using Disputes.Api.Hosting.Health;
 using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.Api.Hosting.OpenApi;
 using Disputes.Api.Hosting.Telemetry;
 using Disputes.Api.Identity;
 using Scalar.AspNetCore;
@@ -38,8 +40,9 @@ public static class DisputesService
         }
 
         var dataSource = DisputesStore.DataSource(connectionString);
-        builder.Services.AddSingleton(dataSource);
-        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        // A factory registration, so the container disposes the pool (and its connections) with the host.
+        builder.Services.AddSingleton(_ => dataSource);
+        builder.Services.AddSingleton<IClock>(ShiftedClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<DeadlineTimers>();
@@ -69,7 +72,11 @@ public static class DisputesService
             // Named explicitly: under a test host the entry assembly is the test runner, not this service.
             options.ApplicationAssembly = typeof(DisputesService).Assembly;
             options.UseRuntimeCompilation();
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+
+            // Production loads the handler code generated ahead of time (`dotnet run -- codegen write`, kept in
+            // Internal/Generated and checked by a test), so start-up compiles nothing; elsewhere it is generated
+            // at run time, so a changed handler needs no extra step while developing.
+            options.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
             options.UseSystemTextJsonForSerialization(json => DisputesJson.Configure(json));
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
@@ -92,9 +99,12 @@ public static class DisputesService
         });
 
         builder.AddDisputesIdentity();
+        builder.AddDisputesHealth();
+        builder.AddDisputesLimits();
         builder.AddDisputesTelemetry();
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
+        builder.Services.AddDisputesOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => DisputesJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
@@ -107,15 +117,19 @@ public static class DisputesService
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
+        app.UseWebConsole();
         app.UseAuthentication();
+        app.UseDisputesLimits();
         app.UseAuthorization();
+        app.UseMiddleware<Screening.RequestScreen>();
         app.MapWolverineEndpoints(http => http.RequireAuthorizeOnAll());
-        app.MapOpenApi();
+        app.MapDisputesHealth();
+        app.MapOpenApi().AllowAnonymous();
         app.MapDisputesMetrics();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevelopmentTokens();
-            app.MapScalarApiReference("/docs");
+            app.MapScalarApiReference("/docs", DisputesOpenApi.ConfigureScalar).AllowAnonymous();
         }
     }
 

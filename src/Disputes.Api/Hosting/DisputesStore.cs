@@ -39,11 +39,45 @@ public static class DisputesStore
         return options;
     }
 
-    /// <summary>A data source for <paramref name="connectionString"/> that maps NodaTime types to PostgreSQL's.</summary>
+    /// <summary>Seconds to wait for a connection when the connection string names no <c>Timeout</c> (Npgsql's own default is 15).</summary>
+    public const int DefaultConnectTimeoutSeconds = 5;
+
+    /// <summary>
+    /// Seconds a command may run when the connection string names no <c>Command Timeout</c> (Npgsql's own default is
+    /// 30). Marten's sessions follow it too (its own default was 5): long enough for a bulk insert or a schema change on
+    /// a busy server, short enough that a stuck database fails a request with 503 instead of holding it.
+    /// </summary>
+    public const int DefaultCommandTimeoutSeconds = 10;
+
+    /// <summary>
+    /// A data source for <paramref name="connectionString"/> that maps NodaTime types to PostgreSQL's, with short
+    /// connect and command timeouts unless the connection string sets its own: when PostgreSQL is down or stuck, a
+    /// request fails within seconds (and answers 503) instead of holding the caller for half a minute.
+    /// </summary>
     public static NpgsqlDataSource DataSource(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(WithTimeoutDefaults(connectionString));
         builder.UseNodaTime();
         return builder.Build();
+    }
+
+    /// <summary><paramref name="connectionString"/> with <c>Timeout</c> and <c>Command Timeout</c> added when it names neither.</summary>
+    public static string WithTimeoutDefaults(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        // Keys lists only what the string sets, under Npgsql's canonical names (CommandTimeout -> "Command Timeout");
+        // ContainsKey would answer true for any keyword Npgsql knows.
+        var named = settings.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!named.Contains("Timeout"))
+        {
+            settings.Timeout = DefaultConnectTimeoutSeconds;
+        }
+
+        if (!named.Contains("Command Timeout"))
+        {
+            settings.CommandTimeout = DefaultCommandTimeoutSeconds;
+        }
+
+        return settings.ConnectionString;
     }
 }

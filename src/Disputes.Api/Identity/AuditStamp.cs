@@ -31,7 +31,10 @@ public static class AuditStamp
         }
 
         var sent = http.Request.Headers[CorrelationHeader].ToString();
+        // A caller's id that reads like a card number, SSN or passcode is not used: it would be echoed and stored
+        // in every event's metadata.
         id = sent is { Length: > 0 and <= 64 } && sent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+            && Domain.Screening.SensitiveDataScreen.Find(sent) is null
             ? sent
             : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
         http.Items[CorrelationHeader] = id;

@@ -15,7 +15,7 @@ public static class TestApi
     {
         ["accountId"] = accountId,
         ["cardLast4"] = "1005",
-        ["chatSessionId"] = chatSessionId ?? $"chat-{Guid.NewGuid():N}",
+        ["chatSessionId"] = chatSessionId ?? NewChatSessionId(),
         ["reason"] = "unauthorized",
         ["merchant"] = "XYZ Store",
         ["amount"] = 127.43m,
@@ -25,6 +25,13 @@ public static class TestApi
         ["noticeReceivedAt"] = "2025-03-03T15:00:00Z",
         ["description"] = "I did not make this purchase",
     };
+
+    /// <summary>
+    /// A fresh chat session id of letters only: a random hex id can hold a run of digits that passes the Luhn
+    /// check, which intake rightly refuses as a possible card number.
+    /// </summary>
+    public static string NewChatSessionId() =>
+        "chat-" + string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c));
 
     public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode? body) =>
         await client.PostAsync(url, new StringContent(body?.ToJsonString() ?? "null", Encoding.UTF8, "application/json"));

@@ -51,6 +51,13 @@ public sealed record OpenDisputeRequest(
         .Append("USD")
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The earliest date intake accepts for the transaction, the statement and the receipt. Anything older is a
+    /// typing error, and NodaTime's earliest dates (year -9998) are outside what PostgreSQL's date and timestamp
+    /// columns of the read model can hold, which failed the whole request with a 500.
+    /// </summary>
+    public static readonly LocalDate EarliestDate = new(1900, 1, 1);
+
     /// <summary>The request's fields, checked one by one; the intake when every field is usable.</summary>
     public (Intake? Intake, FieldErrors Errors) Validate(Instant now)
     {
@@ -84,6 +91,22 @@ public sealed record OpenDisputeRequest(
         if (receivedAt > now)
         {
             errors.Add("noticeReceivedAt", "must not be in the future.");
+        }
+
+        var earliest = $"must be on or after {EarliestDate:yyyy-MM-dd}.";
+        if (TransactionDate < EarliestDate)
+        {
+            errors.Add("transactionDate", earliest);
+        }
+
+        if (StatementTransmittedOn < EarliestDate)
+        {
+            errors.Add("statementTransmittedOn", earliest);
+        }
+
+        if (receivedAt < EarliestDate.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant())
+        {
+            errors.Add("noticeReceivedAt", earliest);
         }
 
         var description = errors.Text("description", Description, 4000);
@@ -167,7 +190,10 @@ public static class OpenDisputeEndpoint
             return errors.ToResult();
         }
 
-        if (FreeTextScreen.Refusal(("description", intake.Description), ("merchant", intake.Merchant)) is { } refusal)
+        // The identifiers are screened too: a card number pasted as the account or chat session id would
+        // otherwise be stored in the event and the read models like any other field.
+        if (FreeTextScreen.Refusal(("description", intake.Description), ("merchant", intake.Merchant),
+                ("accountId", intake.AccountId), ("chatSessionId", intake.ChatSessionId)) is { } refusal)
         {
             return refusal;
         }

@@ -77,7 +77,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Absolute path of the cluster's data directory.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>TCP port the server listens on (127.0.0.1 only); a new one on every start.</summary>
+    /// <summary>TCP port the server listens on (127.0.0.1 only); a new one on every start, the same one on <see cref="StartAgainAsync"/>.</summary>
     public int Port { get; }
 
     /// <summary>Whether the data directory is kept when the cluster is disposed.</summary>
@@ -263,6 +263,26 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the server (<c>pg_ctl stop -m fast</c>: open transactions are rolled back and clients disconnected)
+    /// and keeps the data directory, so that <see cref="StartAgainAsync"/> brings the same cluster back on the same
+    /// port. For tests of what a database outage does to the service.
+    /// </summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await RunCheckedAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], _runAsPostgres, ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same <see cref="Port"/>.</summary>
+    public async Task StartAgainAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await StartServerAsync(DataDirectory, _ownSocketDirectory ?? DataDirectory, Persistent, _binDirectory, _runAsPostgres,
+            _logger, ct, fixedPort: Port).ConfigureAwait(false);
+    }
+
     /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>) and, when not persistent, deletes the data directory.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -397,13 +417,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     private static async Task<int> StartServerAsync(string dataDirectory, string socketDirectory, bool persistent,
-        string binDirectory, bool runAsPostgres, ILogger? logger, CancellationToken ct)
+        string binDirectory, bool runAsPostgres, ILogger? logger, CancellationToken ct, int? fixedPort = null)
     {
         var logFile = Path.Combine(dataDirectory, "server.log");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         for (var attempt = 1; ; attempt++)
         {
-            var port = FindFreePort();
+            // A restart keeps its port (clients reconnect to the same address); a first start takes a free one.
+            var port = fixedPort ?? FindFreePort();
             var options = new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"-p {port} -k '{socketDirectory}'")
                 .Append(" -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB");

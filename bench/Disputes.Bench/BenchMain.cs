@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace Disputes.Bench;
+
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench/Disputes.Bench -- &lt;scenario|all&gt; [--scale tiny|small|full]
+/// [--connection "&lt;cs&gt;"] [--clients N] [--results DIR] [--database-prefix NAME] [--keep-databases]</c>.
+/// </summary>
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (!BenchOptions.TryParse(args, out var options, out var problem))
+        {
+            await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        // SIGTERM (e.g. from `timeout`): stop the scenario and clean up (databases, throwaway cluster) before exiting.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            cancellation.Cancel();
+        });
+
+        var results = await BenchRunner.RunAsync(options, Console.Out, cancellation.Token);
+        return results.All(r => r.Succeeded) ? 0 : 1;
+    }
+}

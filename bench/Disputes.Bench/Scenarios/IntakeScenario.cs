@@ -1,0 +1,103 @@
+using Disputes.Bench.Baseline;
+using Disputes.Bench.Infrastructure;
+using Disputes.Bench.Service;
+using Disputes.Bench.Workload;
+using Npgsql;
+
+namespace Disputes.Bench.Scenarios;
+
+/// <summary>
+/// <c>intake</c>: disputes opened through <c>POST /api/disputes</c> on Kestrel by N concurrent clients for a fixed
+/// time, against the same number of plain Npgsql transactions writing the same rows (the physical limit).
+/// </summary>
+public sealed class IntakeScenario : IScenario
+{
+    public string Name => "intake";
+
+    public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellation)
+    {
+        var accounts = BenchAccounts.Create(context.Scale.Accounts);
+        LoadOutcome outcome;
+        MemoryFigures memory;
+        CpuFigures cpu;
+        IReadOnlyDictionary<string, int> errorKinds;
+        bool authenticated;
+        await using (var service = await ServiceHost.StartAsync(context.ConnectionString, context.Clients, cancellation: cancellation))
+        {
+            authenticated = service.Authenticated;
+            context.Progress.Line($"intake: service on {service.Address} ({(authenticated ? "bearer token from /api/dev/tokens" : "no token: /api/dev/tokens answered 404")}); registering {accounts.Count} accounts");
+            await BenchAccounts.RegisterAsync(service.Client, accounts, cancellation);
+            var load = new IntakeLoad(service.Client, new IntakeRequests(accounts));
+
+            var sampler = MemorySampler.Start();
+            context.Progress.Line($"intake: warming up for {context.Scale.IntakeWarmup.TotalSeconds:0} s with {context.Clients} clients");
+            await load.RunAsync(context.Clients, context.Scale.IntakeWarmup, cancellation);
+            var openedBefore = load.Opened;
+            context.Progress.Line($"intake: measuring for {context.Scale.IntakeDuration.TotalSeconds:0} s");
+            var meter = CpuMeter.Start();
+            await using (context.Progress.Every("intake", () => $"{load.Opened - openedBefore} disputes opened, {load.Errors} errors"))
+            {
+                outcome = await load.RunAsync(context.Clients, context.Scale.IntakeDuration, cancellation);
+            }
+
+            cpu = meter.Stop();
+
+            memory = await sampler.StopAsync();
+            errorKinds = load.ErrorKinds;
+        }
+
+        var baseline = await RunBaselineAsync(context, accounts[0], outcome.Opened, cancellation);
+        var figures = new IntakeFigures(context.Clients, context.Scale.IntakeDuration.TotalSeconds, authenticated,
+            new IntakeFigures.Side(outcome.Opened, outcome.Errors, Math.Round(outcome.PerSecond, 1), outcome.Latency),
+            new IntakeFigures.Side(baseline.Completed, 0, Math.Round(baseline.PerSecond, 1), baseline.Latency),
+            Math.Round(outcome.PerSecond / baseline.PerSecond, 3), memory, cpu, errorKinds);
+        return new ScenarioResult(
+        [
+            ResultRow.Compare("disputes/s", outcome.PerSecond, baseline.PerSecond, "N1"),
+            ResultRow.Compare("latency p50 ms", outcome.Latency.P50, baseline.Latency.P50, "N1"),
+            ResultRow.Compare("latency p95 ms", outcome.Latency.P95, baseline.Latency.P95, "N1"),
+            ResultRow.Compare("latency p99 ms", outcome.Latency.P99, baseline.Latency.P99, "N1"),
+            new ResultRow("disputes opened / errors", $"{outcome.Opened} / {outcome.Errors}", $"{baseline.Completed} / 0"),
+            ResultRow.Single("peak working set MiB (service + clients)", memory.PeakWorkingSetMb, "N0"),
+            ResultRow.Single("peak managed heap MiB", memory.PeakManagedHeapMb, "N0"),
+            ResultRow.Single("process CPU, share of all cores", cpu.ShareOfMachine, "P0"),
+        ], figures,
+        [
+            $"{context.Clients} concurrent HTTP/1.1 clients on loopback, each sending its next intake when the last one answered, over {accounts.Count} accounts registered through the API; warm-up {context.Scale.IntakeWarmup.TotalSeconds:0} s not counted.",
+            $"The service runs as Program.cs wires it, in the Development environment, {(authenticated ? "with a bearer token from POST /api/dev/tokens" : "without a token (POST /api/dev/tokens answered 404)")}; its per-client intake rate limit is raised ({ServiceHost.IntakeLimitKey}) so the one benchmark client is not throttled.",
+            "Baseline (after the same warm-up): the same number of transactions from the same number of workers with plain Npgsql, no HTTP: read the account, look for the dispute, draw a case number, then insert copies of the rows the service wrote for one dispute (stream, event, dispute document, 2 clock rows, 6 scheduled timer envelopes) into LIKE-copies of its tables.",
+            "Memory is this process's: the service, Kestrel and the load-generating clients run in it.",
+            .. errorKinds.Select(e => $"error seen {e.Value}x: {e.Key}"),
+        ]);
+    }
+
+    private static async Task<RunOutcome> RunBaselineAsync(ScenarioContext context, BenchAccount account, long transactions, CancellationToken cancellation)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(context.ConnectionString);
+        var transaction = await PlainIntakeTransaction.PrepareAsync(dataSource, context.ConnectionString, account.AccountId, cancellation);
+        await ConcurrentRunner.RunForAsync(context.Clients, context.Scale.IntakeWarmup, transaction.ExecuteAsync, null, cancellation);
+        long done = 0;
+        context.Progress.Line($"intake: baseline, {transactions} plain Npgsql transactions from {context.Clients} workers");
+        await using (context.Progress.Every("intake baseline", () => $"{Interlocked.Read(ref done)} transactions"))
+        {
+            return await ConcurrentRunner.RunCountAsync(context.Clients, Math.Max(1, transactions), transaction.ExecuteAsync,
+                () => Interlocked.Increment(ref done), cancellation);
+        }
+    }
+}
+
+/// <summary>The figures of <c>intake</c>.</summary>
+public sealed record IntakeFigures(
+    int Clients,
+    double DurationSeconds,
+    bool Authenticated,
+    IntakeFigures.Side Service,
+    IntakeFigures.Side Baseline,
+    double IntakeToBaseline,
+    MemoryFigures Memory,
+    CpuFigures ProcessCpu,
+    IReadOnlyDictionary<string, int> ErrorKinds)
+{
+    /// <summary>One side of the comparison.</summary>
+    public sealed record Side(long Disputes, long Errors, double DisputesPerSecond, LatencySummary LatencyMs);
+}

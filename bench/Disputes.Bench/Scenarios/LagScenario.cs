@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Disputes.Bench.Baseline;
+using Disputes.Bench.Infrastructure;
+using Disputes.Bench.Service;
+using Disputes.Bench.Workload;
+using Npgsql;
+
+namespace Disputes.Bench.Scenarios;
+
+/// <summary>
+/// <c>lag</c>: while intake load runs, how long from a request's start until its dispute's read model is visible to
+/// another connection. The service's projections are inline (written in the events' transaction), so this is the
+/// commit latency seen from outside; the baseline is the same measure for the plain Npgsql transaction.
+/// </summary>
+public sealed class LagScenario : IScenario
+{
+    private const int Probes = 2;
+
+    public string Name => "lag";
+
+    public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellation)
+    {
+        var accounts = BenchAccounts.Create(context.Scale.Accounts);
+        var loadClients = Math.Max(1, context.Clients - Probes);
+        ProbeOutcome service;
+        await using (var host = await ServiceHost.StartAsync(context.ConnectionString, context.Clients, cancellation: cancellation))
+        {
+            await BenchAccounts.RegisterAsync(host.Client, accounts, cancellation);
+            var requests = new IntakeRequests(accounts);
+            var load = new IntakeLoad(host.Client, requests);
+            await load.RunAsync(context.Clients, context.Scale.IntakeWarmup, cancellation);
+            context.Progress.Line($"lag: {loadClients} intake clients and {Probes} probes for {context.Scale.LagDuration.TotalSeconds:0} s");
+            var probed = new ProbeOutcome();
+            await using (context.Progress.Every("lag", () => $"{probed.Count} probes, {load.Opened} disputes opened"))
+            {
+                var background = load.RunAsync(loadClients, context.Scale.LagDuration, cancellation);
+                await RunProbesAsync(context, "disputes.mt_doc_dispute", probed, () =>
+                {
+                    var intake = requests.Next();
+                    return Task.FromResult((intake.DisputeId, load.OpenOneAsync(intake, cancellation)));
+                }, cancellation);
+                await background;
+            }
+
+            service = probed;
+        }
+
+        var baseline = await RunBaselineAsync(context, loadClients, accounts[0], cancellation);
+        var serviceLag = service.Lag.Summary();
+        var baselineLag = baseline.Lag.Summary();
+        var figures = new LagFigures("inline", Probes, loadClients, VisibilityProbe.PollInterval.TotalMilliseconds,
+            serviceLag, service.Answer.Summary(), service.VisibleBeforeAnswer, baselineLag, baseline.Answer.Summary(),
+            serviceLag.P50 / Math.Max(baselineLag.P50, 0.001), serviceLag.P99 / Math.Max(baselineLag.P99, 0.001));
+        return new ScenarioResult(
+        [
+            ResultRow.Compare("lag p50 ms", serviceLag.P50, baselineLag.P50, "N1"),
+            ResultRow.Compare("lag p99 ms", serviceLag.P99, baselineLag.P99, "N1"),
+            ResultRow.Compare("lag max ms", serviceLag.Max, baselineLag.Max, "N1"),
+            new ResultRow("probes", $"{serviceLag.Count}", $"{baselineLag.Count}"),
+            new ResultRow("visible before the 201 answer", $"{service.VisibleBeforeAnswer} of {serviceLag.Count}"),
+        ], figures,
+        [
+            "Projections are inline: the Dispute and ClockRow documents are written in the events' own transaction, so lag = commit latency as another connection sees it; there is no asynchronous projection daemon to fall behind.",
+            $"Lag: from the request's start until a separate connection polling every ~{VisibilityProbe.PollInterval.TotalMilliseconds:0} ms sees mt_doc_dispute.id; {Probes} probe clients, {loadClients} more clients keep opening disputes meanwhile.",
+            "Baseline: the plain Npgsql intake transaction (same rows, see intake) under the same load, from its start until visible.",
+        ]);
+    }
+
+    private static async Task RunProbesAsync(ScenarioContext context, string table, ProbeOutcome outcome,
+        Func<Task<(Guid Id, Task<bool> Write)>> start, CancellationToken cancellation)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(context.Scale.LagDuration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, Probes).Select(_ => Task.Run(async () =>
+        {
+            await using var probe = await VisibilityProbe.OpenAsync(context.ConnectionString, table, cancellation);
+            var lags = outcome.Lag.ForTask();
+            var answers = outcome.Answer.ForTask();
+            while (Stopwatch.GetTimestamp() < until && !cancellation.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var (id, write) = await start();
+                var answered = write.ContinueWith(_ => Stopwatch.GetElapsedTime(started).TotalMilliseconds, TaskScheduler.Default);
+                var visible = await probe.WaitVisibleAsync(id, started, write, cancellation);
+                var answer = await answered;
+                if (visible is { } lag && await write)
+                {
+                    lags.Add(lag);
+                    answers.Add(answer);
+                    outcome.Saw(lag < answer);
+                }
+            }
+        }, cancellation)));
+    }
+
+    private static async Task<ProbeOutcome> RunBaselineAsync(ScenarioContext context, int loadWorkers, BenchAccount account,
+        CancellationToken cancellation)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(context.ConnectionString);
+        var transaction = await PlainIntakeTransaction.PrepareAsync(dataSource, context.ConnectionString, account.AccountId, cancellation);
+        await ConcurrentRunner.RunForAsync(context.Clients, context.Scale.IntakeWarmup, transaction.ExecuteAsync, null, cancellation);
+
+        context.Progress.Line($"lag: baseline, {loadWorkers} plain Npgsql workers and {Probes} probes for {context.Scale.LagDuration.TotalSeconds:0} s");
+        var probed = new ProbeOutcome();
+        await using (context.Progress.Every("lag baseline", () => $"{probed.Count} probes"))
+        {
+            var background = ConcurrentRunner.RunForAsync(loadWorkers, context.Scale.LagDuration, transaction.ExecuteAsync, null, cancellation);
+            await RunProbesAsync(context, $"{ScratchTables.Schema}.mt_doc_dispute", probed, () =>
+            {
+                var id = Guid.NewGuid();
+                return Task.FromResult((id, WriteAsync(transaction, id, cancellation)));
+            }, cancellation);
+            await background;
+        }
+
+        return probed;
+    }
+
+    private static async Task<bool> WriteAsync(PlainIntakeTransaction transaction, Guid id, CancellationToken cancellation)
+    {
+        await transaction.ExecuteAsync(id, cancellation);
+        return true;
+    }
+
+    private sealed class ProbeOutcome
+    {
+        private long _count;
+        private long _beforeAnswer;
+
+        public LatencyRecorder Lag { get; } = new();
+
+        public LatencyRecorder Answer { get; } = new();
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public long VisibleBeforeAnswer => Interlocked.Read(ref _beforeAnswer);
+
+        public void Saw(bool beforeAnswer)
+        {
+            Interlocked.Increment(ref _count);
+            if (beforeAnswer)
+            {
+                Interlocked.Increment(ref _beforeAnswer);
+            }
+        }
+    }
+}
+
+/// <summary>The figures of <c>lag</c>.</summary>
+public sealed record LagFigures(
+    string ProjectionLifecycle,
+    int ProbeClients,
+    int LoadClients,
+    double PollIntervalMs,
+    LatencySummary ServiceLagMs,
+    LatencySummary ServiceAnswerMs,
+    long VisibleBeforeAnswer,
+    LatencySummary BaselineLagMs,
+    LatencySummary BaselineCommitMs,
+    double P50ToBaseline,
+    double P99ToBaseline);

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Text;
+using Disputes.Bench.Infrastructure;
+using Disputes.Bench.Workload;
+using Npgsql;
+using NodaTime;
+
+namespace Disputes.Bench.Scenarios;
+
+/// <summary>
+/// <c>query</c>: the compliance deadline list (several filters) and summary over a seeded portfolio, through the
+/// service's own query objects on Marten, against the very same SQL sent with plain Npgsql; with each query's plan.
+/// </summary>
+public sealed class QueryScenario : IScenario
+{
+    private const int Warmup = 2;
+
+    public string Name => "query";
+
+    public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellation)
+    {
+        var now = SystemClock.Instance.GetCurrentInstant();
+        await using var bench = await BenchStore.OpenAsync(context.ConnectionString, cancellation);
+        var seeded = 0;
+        var seeding = Stopwatch.StartNew();
+        context.Progress.Line($"query: seeding {context.Scale.QueryDisputes} disputes (Marten bulk insert of Dispute and ClockRow documents)");
+        await using (context.Progress.Every("query seed", () => $"{Volatile.Read(ref seeded)} disputes"))
+        {
+            await new PortfolioSeeder(now).SeedAsync(bench.Store, context.Scale.QueryDisputes, n => Volatile.Write(ref seeded, n), cancellation);
+        }
+
+        var seedSeconds = seeding.Elapsed.TotalSeconds;
+        await ExecuteAsync(bench.DataSource, "vacuum analyze disputes.mt_doc_clockrow; vacuum analyze disputes.mt_doc_dispute", cancellation);
+
+        var results = new List<ShapeFigures>();
+        foreach (var shape in QueryShape.All(now))
+        {
+            context.Progress.Line($"query: {shape.Name}");
+            results.Add(await MeasureAsync(context, bench, shape, cancellation));
+        }
+
+        var rows = results.SelectMany(r => new[]
+        {
+            ResultRow.Compare($"{r.Shape}: p50 ms", r.Service.P50, r.Baseline.P50, "N2"),
+            ResultRow.Compare($"{r.Shape}: p99 ms", r.Service.P99, r.Baseline.P99, "N2"),
+        }).Append(new ResultRow("disputes seeded / clock rows", $"{context.Scale.QueryDisputes} / {context.Scale.QueryDisputes * 2}")).ToList();
+        return new ScenarioResult(rows, new QueryFigures(context.Scale.QueryDisputes, context.Scale.QueryDisputes * 2L, Math.Round(seedSeconds, 1), results),
+        [
+            "Seeded with Marten bulk insert of the documents the inline projections write (Dispute, 2 ClockRows per dispute), folded with the domain's Evolve from generated histories over 150 days; then VACUUM ANALYZE.",
+            "Service: DeadlineListQuery / ComplianceSummaryQuery on a Marten query session, results deserialized. Baseline: the identical SQL and parameters (recorded from the Marten session) sent with plain Npgsql, rows read as raw values.",
+            "Each shape's EXPLAIN (ANALYZE, BUFFERS) is in the JSON (figures.shapes[].plans).",
+        ]);
+    }
+
+    private static async Task<ShapeFigures> MeasureAsync(ScenarioContext context, BenchStore bench, QueryShape shape, CancellationToken cancellation)
+    {
+        var recorder = new CommandRecorder();
+        long matched;
+        await using (var session = bench.Store.QuerySession())
+        {
+            session.Logger = recorder;
+            matched = await shape.Run(session, cancellation);
+        }
+
+        var service = await TimeAsync(context.Scale, async () =>
+        {
+            await using var session = bench.Store.QuerySession();
+            await shape.Run(session, cancellation);
+        });
+
+        await using var connection = await bench.DataSource.OpenConnectionAsync(cancellation);
+        var baseline = await TimeAsync(context.Scale, async () =>
+        {
+            foreach (var recorded in recorder.Commands)
+            {
+                await using var command = recorded.ToCommand(connection);
+                await using var reader = await command.ExecuteReaderAsync(cancellation);
+                var values = new object[reader.FieldCount];
+                while (await reader.ReadAsync(cancellation))
+                {
+                    reader.GetValues(values);
+                }
+            }
+        });
+
+        var plans = new List<string>();
+        foreach (var recorded in recorder.Commands)
+        {
+            plans.Add(await ExplainAsync(connection, recorded, cancellation));
+        }
+
+        return new ShapeFigures(shape.Name, matched, recorder.Commands.Count, service, baseline,
+            Math.Round(service.P50 / Math.Max(baseline.P50, 0.001), 3), recorder.Commands.Select(c => c.Sql).ToList(), plans);
+    }
+
+    /// <summary>Runs <paramref name="query"/> a few times unmeasured, then measured until the scale's count or time budget is reached.</summary>
+    private static async Task<LatencySummary> TimeAsync(BenchScale scale, Func<Task> query)
+    {
+        for (var i = 0; i < Warmup; i++)
+        {
+            await query();
+        }
+
+        var timings = new List<double>();
+        var budget = Stopwatch.StartNew();
+        while (timings.Count < scale.QueryIterations && (timings.Count < 3 || budget.Elapsed < scale.QueryBudget))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await query();
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return LatencySummary.Of(timings);
+    }
+
+    private static async Task<string> ExplainAsync(NpgsqlConnection connection, RecordedCommand recorded, CancellationToken cancellation)
+    {
+        await using var command = recorded.ToCommand(connection, "explain (analyze, buffers) ");
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        var plan = new StringBuilder();
+        while (await reader.ReadAsync(cancellation))
+        {
+            plan.AppendLine(reader.GetString(0));
+        }
+
+        return plan.ToString();
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellation)
+    {
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await using var command = dataSource.CreateCommand(statement);
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(cancellation);
+        }
+    }
+}
+
+/// <summary>The figures of <c>query</c>.</summary>
+public sealed record QueryFigures(int Disputes, long ClockRows, double SeedSeconds, IReadOnlyList<ShapeFigures> Shapes);
+
+/// <summary>One query shape: service and baseline latency, the SQL and its plans.</summary>
+public sealed record ShapeFigures(
+    string Shape,
+    long Matched,
+    int Statements,
+    LatencySummary Service,
+    LatencySummary Baseline,
+    double P50ToBaseline,
+    IReadOnlyList<string> Sql,
+    IReadOnlyList<string> Plans);

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Disputes.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+
+namespace Disputes.Bench.Service;
+
+/// <summary>
+/// The real service, wired exactly as Program.cs wires it (<c>AddDisputesAsync</c>, <c>UseDisputes</c>), on Kestrel
+/// at a free loopback port, in the Development environment, against the scenario's database.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    /// <summary>Signs the development tokens of the benchmark's own service; never used anywhere else.</summary>
+    private const string BenchSigningKey = "bench-only-signing-key-0123456789-0123456789-0123456789";
+
+    /// <summary>The configuration key of the per-client intake rate limit, raised for the benchmark.</summary>
+    public const string IntakeLimitKey = "Disputes:RateLimits:IntakePerMinute";
+
+    private ServiceHost(WebApplication app, Uri address, HttpClient client, bool authenticated)
+    {
+        App = app;
+        Address = address;
+        Client = client;
+        Authenticated = authenticated;
+    }
+
+    public WebApplication App { get; }
+
+    /// <summary>http://127.0.0.1:port/</summary>
+    public Uri Address { get; }
+
+    /// <summary>A client of the service with the bench agent's token (when the service has the development sign-in).</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Whether <c>POST /api/dev/tokens</c> gave a token (false when the endpoint does not exist).</summary>
+    public bool Authenticated { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    /// <param name="connectionString">The scenario's database.</param>
+    /// <param name="maxConnections">Connections the client keeps open to the service (one per concurrent client).</param>
+    /// <param name="clock">Replaces the service's clock, e.g. with an <see cref="AdjustableClock"/>.</param>
+    /// <param name="settings">More configuration, e.g. <c>Disputes:ScheduledJobPollingTime</c>.</param>
+    /// <param name="cancellation">Cancels the start.</param>
+    public static async Task<ServiceHost> StartAsync(string connectionString, int maxConnections, IClock? clock = null,
+        IDictionary<string, string?>? settings = null, CancellationToken cancellation = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Disputes"] = connectionString,
+            ["Disputes:Auth:SigningKey"] = BenchSigningKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
+            ["Logging:LogLevel:Wolverine"] = "Warning",
+            ["Logging:LogLevel:Marten"] = "Warning",
+
+            // The service logs a warning per recorded breach; thousands of them would drown the benchmark's output.
+            ["Logging:LogLevel:Disputes.Api.Hosting.Telemetry"] = "Error",
+
+            // The per-client intake limit (600 a minute by default) would cap the benchmark's clients, which all
+            // sign in as one agent; the limiter still runs, its cost is part of the figures.
+            [IntakeLimitKey] = "100000000",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        await builder.AddDisputesAsync();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
+        var app = builder.Build();
+        app.UseDisputes();
+        await app.StartAsync(cancellation);
+
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Math.Max(1, maxConnections),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+        })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var token = await SignInAsync(client, cancellation);
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return new ServiceHost(app, address, client, token is not null);
+    }
+
+    /// <summary>The development sign-in as agent <c>bench</c>; null when the service has no such endpoint (404).</summary>
+    private static async Task<string?> SignInAsync(HttpClient client, CancellationToken cancellation)
+    {
+        using var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role = "agent", subject = "bench" }, cancellation);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenAnswer>(cancellation);
+        return body?.AccessToken ?? throw new InvalidOperationException("POST /api/dev/tokens answered without an accessToken.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private sealed record TokenAnswer(string? AccessToken);
+}

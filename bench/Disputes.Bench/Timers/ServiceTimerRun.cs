@@ -1,0 +1,79 @@
+using Disputes.Bench.Infrastructure;
+using Disputes.Bench.Scenarios;
+using Disputes.Bench.Service;
+using Disputes.Bench.Workload;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NodaTime;
+using Wolverine;
+
+namespace Disputes.Bench.Timers;
+
+/// <summary>
+/// The service's side of <c>timers</c>: the real service schedules the burst (see <see cref="ServiceTimerSeeder"/>),
+/// its service clock shifted so that the breach instant falls just after scheduling ends, and records each breach
+/// when Wolverine delivers the durable timer.
+/// </summary>
+public static class ServiceTimerRun
+{
+    private const string Records = "select stream_id, timestamp from disputes.mt_events where type = 'deadline_breached'";
+    private const string Count = "select count(distinct stream_id) from disputes.mt_events where type = 'deadline_breached'";
+
+    public static async Task<ServiceTimers> RunAsync(ScenarioContext context, NpgsqlDataSource dataSource, CancellationToken cancellation)
+    {
+        var scale = context.Scale;
+        var settings = new Dictionary<string, string?>();
+        if (scale.TimerPolling is { } polling)
+        {
+            settings["Disputes:ScheduledJobPollingTime"] = polling.ToString("c");
+        }
+
+        var clock = new AdjustableClock();
+        var account = new BenchAccount("acct-utc", "Etc/UTC", 15);
+        var sampler = MemorySampler.Start();
+        await using var host = await ServiceHost.StartAsync(context.ConnectionString, 4, clock, settings, cancellation);
+        var durability = host.Services.GetRequiredService<WolverineOptions>().Durability;
+        await BenchAccounts.RegisterAsync(host.Client, [account], cancellation);
+        var seeder = new ServiceTimerSeeder(host.Services, account);
+        var breach = seeder.BreachInstant(ServiceTimerSeeder.ReceivedAt);
+
+        // Warm-up and calibration on disputes received a day later: their breach is a day away and never fires here.
+        clock.Align(breach, SystemClock.Instance.GetCurrentInstant() + Duration.FromHours(1));
+        var later = ServiceTimerSeeder.ReceivedAt + Duration.FromDays(1);
+        await seeder.SeedAsync(Burst.Warmup(scale.Timers), later, clock, _ => { }, cancellation);
+        var rate = await seeder.SeedAsync(Burst.Calibration(scale.Timers), later, clock, _ => { }, cancellation);
+
+        var due = Burst.DueFor(scale, scale.Timers, rate);
+        clock.Align(breach, due);
+        context.Progress.Line($"timers: service, scheduling {scale.Timers} breach timers (calibrated at {rate:0}/s), all due at {due}");
+        var seeded = 0;
+        double schedulingRate;
+        await using (context.Progress.Every("timers service seed", () => $"{Volatile.Read(ref seeded)} scheduled"))
+        {
+            schedulingRate = await seeder.SeedAsync(scale.Timers, ServiceTimerSeeder.ReceivedAt, clock, n => Volatile.Write(ref seeded, n), cancellation);
+        }
+
+        var margin = (due - SystemClock.Instance.GetCurrentInstant()).TotalSeconds;
+        await Burst.WaitAsync(context.Progress, "timers service", dataSource, Count, due, scale.Timers, scale.TimerWait, cancellation);
+        var pending = $"""
+            select count(*) from disputes.wolverine_incoming_envelopes
+            where message_type like '%DeadlineTimer' and status <> 'Handled'
+              and (execution_time is null or execution_time <= '{(due + Duration.FromMinutes(1)).ToDateTimeUtc():O}'::timestamptz)
+            """;
+        var tally = await BreachTally.ReadAsync(dataSource, Records, pending, due, scale.Timers, cancellation);
+        return new ServiceTimers(Math.Round(schedulingRate, 1), Math.Round(margin, 1), durability.ScheduledJobPollingTime.TotalSeconds,
+            durability.RecoveryBatchSize, Math.Round(durability.RecoveryBatchSize / durability.ScheduledJobPollingTime.TotalSeconds, 1), tally,
+            await sampler.StopAsync());
+    }
+}
+
+/// <summary>The service's side of <c>timers</c>.</summary>
+/// <param name="SchedulingRate">Disputes opened with their timers per second (batched, no HTTP).</param>
+/// <param name="MarginSeconds">Time left between the end of scheduling and the due instant.</param>
+/// <param name="ScheduledJobPollingSeconds">Wolverine's <c>Durability.ScheduledJobPollingTime</c>.</param>
+/// <param name="RecoveryBatchSize">Wolverine's <c>Durability.RecoveryBatchSize</c>: the most due scheduled envelopes one poll takes.</param>
+/// <param name="PollingCeilingPerSecond">RecoveryBatchSize / ScheduledJobPollingTime: the most timers per second the poller can release.</param>
+/// <param name="Tally">How the breaches were recorded.</param>
+/// <param name="Memory">Peak memory of the process while the service scheduled and fired the timers.</param>
+public sealed record ServiceTimers(double SchedulingRate, double MarginSeconds, double ScheduledJobPollingSeconds, int RecoveryBatchSize,
+    double PollingCeilingPerSecond, BreachTally Tally, MemoryFigures Memory);

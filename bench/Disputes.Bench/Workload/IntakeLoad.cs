@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Disputes.Bench.Infrastructure;
+
+namespace Disputes.Bench.Workload;
+
+/// <summary>Concurrent clients opening disputes through <c>POST /api/disputes</c> for a fixed time.</summary>
+public sealed class IntakeLoad(HttpClient client, IntakeRequests requests)
+{
+    private long _opened;
+    private long _errors;
+    private readonly ConcurrentDictionary<string, int> _errorKinds = new(StringComparer.Ordinal);
+
+    /// <summary>Disputes opened (201) so far, over every run.</summary>
+    public long Opened => Interlocked.Read(ref _opened);
+
+    /// <summary>Requests that did not answer 201 so far.</summary>
+    public long Errors => Interlocked.Read(ref _errors);
+
+    /// <summary>Up to a few distinct error kinds seen (status and start of the body, or exception type).</summary>
+    public IReadOnlyDictionary<string, int> ErrorKinds => _errorKinds;
+
+    /// <summary>Runs <paramref name="clients"/> clients for <paramref name="duration"/>, each request after the previous answer.</summary>
+    public async Task<LoadOutcome> RunAsync(int clients, TimeSpan duration, CancellationToken cancellation)
+    {
+        var latencies = new LatencyRecorder();
+        var openedBefore = Opened;
+        var errorsBefore = Errors;
+        var clock = Stopwatch.StartNew();
+        var until = clock.Elapsed + duration;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            var mine = latencies.ForTask();
+            while (clock.Elapsed < until && !cancellation.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var ok = await OpenOneAsync(requests.Next(), cancellation);
+                if (ok)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        }, cancellation)));
+        return new LoadOutcome(Opened - openedBefore, Errors - errorsBefore, clock.Elapsed, latencies.Summary());
+    }
+
+    /// <summary>Sends one intake; true when it answered 201.</summary>
+    public async Task<bool> OpenOneAsync(IntakeRequests.Intake intake, CancellationToken cancellation)
+    {
+        try
+        {
+            using var content = intake.ToContent();
+            using var response = await client.PostAsync("/api/disputes", content, cancellation);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref _opened);
+                return true;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellation);
+            Fail($"{(int)response.StatusCode} {body[..Math.Min(body.Length, 160)]}");
+        }
+        catch (HttpRequestException e)
+        {
+            Fail($"{e.GetType().Name}: {e.Message}");
+        }
+        catch (TaskCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            Fail($"timeout: {e.Message}");
+        }
+
+        return false;
+    }
+
+    private void Fail(string kind)
+    {
+        Interlocked.Increment(ref _errors);
+        if (_errorKinds.Count < 5 || _errorKinds.ContainsKey(kind))
+        {
+            _errorKinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        }
+    }
+}
+
+/// <summary>What one run of the load did.</summary>
+/// <param name="Opened">Disputes opened (201).</param>
+/// <param name="Errors">Requests answered otherwise, or failed.</param>
+/// <param name="Elapsed">Wall time of the run.</param>
+/// <param name="Latency">Latency of the successful requests.</param>
+public sealed record LoadOutcome(long Opened, long Errors, TimeSpan Elapsed, LatencySummary Latency)
+{
+    public double PerSecond => Opened / Elapsed.TotalSeconds;
+}

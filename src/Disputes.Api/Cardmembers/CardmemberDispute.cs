@@ -1,0 +1,103 @@
+using Disputes.Api.Cardmembers.Wording;
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Disputes;
+using NodaTime;
+
+namespace Disputes.Api.Cardmembers;
+
+/// <summary>
+/// A dispute as its cardmember sees it: where it stands and what happens next in plain words, and the steps
+/// that concern the cardmember. Internal work (notes, merchant contacts, escalations, finance-charge
+/// bookkeeping, deadline warnings and breaches) and who did it are never part of it.
+/// </summary>
+/// <param name="CaseNumber">The case number to quote, e.g. <c>DSP-2025-000042</c>.</param>
+/// <param name="Merchant">The merchant of the disputed charge.</param>
+/// <param name="Amount">The disputed amount.</param>
+/// <param name="Currency">ISO 4217 code of the amounts.</param>
+/// <param name="CardLast4">The card the charge was on.</param>
+/// <param name="TransactionDate">The date of the charge.</param>
+/// <param name="ReceivedOn">The date the dispute was received.</param>
+/// <param name="Status">Where it stands, as a value for programs (<c>open</c>, <c>acknowledged</c>, <c>resolved</c>, <c>withdrawn</c>, <c>reopened</c>).</param>
+/// <param name="StatusText">Where it stands, in plain words.</param>
+/// <param name="Next">What happens next, and by when when there is a date to promise.</param>
+/// <param name="Steps">The steps taken, oldest first.</param>
+/// <param name="CanWithdraw">Whether the cardmember can still withdraw it.</param>
+public sealed record CardmemberDispute(
+    string CaseNumber,
+    string Merchant,
+    decimal Amount,
+    string Currency,
+    string CardLast4,
+    LocalDate TransactionDate,
+    LocalDate ReceivedOn,
+    DisputeStatus Status,
+    string StatusText,
+    CardmemberNextStep Next,
+    IReadOnlyList<CardmemberStep> Steps,
+    bool CanWithdraw)
+{
+    /// <summary>The view of <paramref name="dispute"/>, whose stream held <paramref name="events"/>, at <paramref name="now"/>.</summary>
+    public static CardmemberDispute From(Dispute dispute, IEnumerable<object> events, Instant now, ICardmemberWording words) => new(
+        dispute.CaseNumber, dispute.Merchant, dispute.Amount, dispute.Currency, dispute.CardLast4, dispute.TransactionDate,
+        dispute.ReceivedOn, dispute.Status, words.Status(dispute.Status), NextStep(dispute, now, words),
+        [.. events.Select(e => StepFor(e, dispute, words)).OfType<CardmemberStep>()], dispute.IsActive);
+
+    private static CardmemberNextStep NextStep(Dispute dispute, Instant now, ICardmemberWording words)
+    {
+        switch (dispute.Status)
+        {
+            case DisputeStatus.Resolved when dispute.Resolution is { AmountOwed: > 0 and var owed, PaymentDueOn: { } due }:
+                return new(words.PayBy(owed, dispute.Currency, due), due);
+            case DisputeStatus.Resolved or DisputeStatus.Withdrawn:
+                return new(words.NothingMoreNeeded(), null);
+        }
+
+        // Promise only a date still ahead: a clock past its breach instant (recorded or not) has no date left
+        // to promise, and the cardmember is never told about the breach itself.
+        var zone = dispute.TimeZone;
+        bool Ahead(DeadlineClock clock) => clock.IsPending && clock.BreachInstant(zone) > now;
+        if (dispute.Status == DisputeStatus.Open && Ahead(dispute.AcknowledgmentClock))
+        {
+            return new(words.WillAcknowledgeBy(dispute.AcknowledgmentClock.DueOn!.Value), dispute.AcknowledgmentClock.DueOn);
+        }
+
+        return Ahead(dispute.ResolutionClock)
+            ? new(words.WillResolveBy(dispute.ResolutionClock.DueOn!.Value), dispute.ResolutionClock.DueOn)
+            : new(words.WillWriteWithOutcome(), null);
+    }
+
+    private static CardmemberStep? StepFor(object @event, Dispute dispute, ICardmemberWording words)
+    {
+        var text = @event switch
+        {
+            DisputeOpened e => words.Received(e.Merchant, e.Amount, e.Currency),
+            AcknowledgmentSent => words.Acknowledged(),
+            ProvisionalCreditIssued e => words.ProvisionalCredit(e.Amount, dispute.Currency),
+            DocumentsRequested { From: DocumentSource.Cardmember } e => words.DocumentsRequested(e.Documents),
+            DocumentsReceived { From: DocumentSource.Cardmember } => words.DocumentsReceived(),
+            DisputeResolved { Outcome: ResolutionOutcome.Corrected } e => words.Corrected(e.CreditedAmount, dispute.Currency),
+            DisputeResolved e => words.NoErrorFound(e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn),
+            DisputeWithdrawn => words.Withdrawn(),
+            DisputeReopened => words.Reopened(),
+
+            // Internal: notes, merchant contacts and merchant documents, escalations, finance charges,
+            // deadline warnings, breaches and recomputed deadlines.
+            _ => null,
+        };
+        return text is null ? null : new CardmemberStep(DisputeEventTime.Of(@event).InZone(dispute.TimeZone).Date, text);
+    }
+}
+
+/// <summary>What happens next.</summary>
+/// <param name="Text">In plain words, e.g. "We will acknowledge your dispute by April 2, 2025."</param>
+/// <param name="By">The date promised, when there is one.</param>
+public sealed record CardmemberNextStep(string Text, LocalDate? By);
+
+/// <summary>One step taken on the dispute.</summary>
+/// <param name="On">The date it was taken, in the account's time zone.</param>
+/// <param name="Text">What was done, in plain words.</param>
+public sealed record CardmemberStep(LocalDate On, string Text);
+
+/// <summary>The cardmember's disputes, newest first.</summary>
+/// <param name="Disputes">Each dispute of the token's accounts.</param>
+public sealed record CardmemberDisputeList(IReadOnlyList<CardmemberDispute> Disputes);

@@ -1,0 +1,89 @@
+using Disputes.Api.Cardmembers.Wording;
+using Disputes.Api.Identity;
+using Disputes.Api.Problems;
+using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Withdrawing;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Disputes.Api.Cardmembers;
+
+/// <summary>Body of <c>POST /api/me/disputes/{caseNumber}/withdraw</c>; the body itself is optional.</summary>
+/// <param name="Reason">Why the cardmember withdraws, optional; screened for sensitive data like any free text.</param>
+public sealed record WithdrawMyDisputeRequest(string? Reason);
+
+/// <summary><c>POST /api/me/disputes/{caseNumber}/withdraw</c>: the cardmember withdraws the notice; pending clocks stop.</summary>
+public static class WithdrawMyDisputeEndpoint
+{
+    // A cardmember sends no version: the withdrawal is decided on the current one, and decided again on the
+    // new one if an agent's step got in between (where the domain may then find it resolved already).
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// 200 with the cardmember's view of the withdrawn dispute; 409 when it is resolved or withdrawn already;
+    /// 404 for a case of an account the token does not name; 400/422 for a bad or sensitive reason.
+    /// </summary>
+    [Authorize(Policy = Policies.OwnDisputes)]
+    [WolverinePost("/api/me/disputes/{caseNumber}/withdraw")]
+    [ProducesResponseType(typeof(CardmemberDispute), StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Post(
+        string caseNumber, WithdrawMyDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var words = CardmemberLanguage.For(http.Request);
+        var errors = new FieldErrors();
+        var reason = errors.Text("reason", request?.Reason, 1000, required: false);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult();
+        }
+
+        if (FreeTextScreen.Refusal(("reason", reason)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var found = await MyDisputes.FindAsync(session, Caller.Of(http.User), caseNumber, http.RequestAborted);
+        if (found is null)
+        {
+            return MyDisputes.NotFound(caseNumber);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stream = await session.Events.FetchForWriting<Dispute>(found.Id, http.RequestAborted);
+            var dispute = stream.Aggregate!;
+            if (!dispute.IsActive)
+            {
+                return Problem.RuleViolation(words.CannotWithdraw(dispute.Status));
+            }
+
+            var now = clock.GetCurrentInstant();
+            var events = WithdrawDispute.Decide(dispute, reason, now);
+            session.StampWith(http);
+            stream.AppendMany(events);
+            try
+            {
+                await session.SaveChangesAsync(http.RequestAborted);
+            }
+            catch (ConcurrencyException) when (attempt < Attempts)
+            {
+                session.EjectAllPendingChanges();
+                continue;
+            }
+
+            var history = await session.Events.FetchStreamAsync(found.Id, token: http.RequestAborted);
+            CardmemberLanguage.Announce(http.Response, words);
+            return Results.Ok(CardmemberDispute.From(
+                events.Aggregate(dispute, (d, e) => d.Evolve(e)), history.Select(e => e.Data), now, words));
+        }
+    }
+}

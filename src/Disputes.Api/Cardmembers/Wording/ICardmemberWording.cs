@@ -1,0 +1,69 @@
+using Disputes.Domain.Disputes;
+using NodaTime;
+
+namespace Disputes.Api.Cardmembers.Wording;
+
+/// <summary>
+/// Every sentence a cardmember reads about a dispute, in one language. Each language is one implementation,
+/// so a new status or step cannot be worded in one language and forgotten in another: the compiler asks.
+/// Sentences take typed values and format dates and money for the language's culture themselves.
+/// </summary>
+public interface ICardmemberWording
+{
+    /// <summary>The language tag answered in <c>Content-Language</c>, e.g. <c>en</c>.</summary>
+    string Language { get; }
+
+    /// <summary>A date as the language writes it, e.g. "April 2, 2025".</summary>
+    string Date(LocalDate date);
+
+    /// <summary>An amount with its currency, e.g. "$127.43".</summary>
+    string Money(decimal amount, string currency);
+
+    /// <summary>Where the dispute stands, in plain words.</summary>
+    string Status(DisputeStatus status);
+
+    /// <summary>Next: the written acknowledgment, due by <paramref name="by"/>.</summary>
+    string WillAcknowledgeBy(LocalDate by);
+
+    /// <summary>Next: the outcome, due by <paramref name="by"/>.</summary>
+    string WillResolveBy(LocalDate by);
+
+    /// <summary>Next: the outcome, with no date to promise (late notice, reopened, or past the date).</summary>
+    string WillWriteWithOutcome();
+
+    /// <summary>Next: the cardmember owes <paramref name="amount"/> after a no-error resolution, due on <paramref name="by"/>.</summary>
+    string PayBy(decimal amount, string currency, LocalDate by);
+
+    /// <summary>Next: nothing; the dispute is closed.</summary>
+    string NothingMoreNeeded();
+
+    /// <summary>Step: the dispute was received.</summary>
+    string Received(string merchant, decimal amount, string currency);
+
+    /// <summary>Step: the written acknowledgment was sent.</summary>
+    string Acknowledged();
+
+    /// <summary>Step: a temporary credit was posted while the dispute is investigated.</summary>
+    string ProvisionalCredit(decimal amount, string currency);
+
+    /// <summary>Step: documents were asked of the cardmember.</summary>
+    string DocumentsRequested(string documents);
+
+    /// <summary>Step: the documents the cardmember sent arrived.</summary>
+    string DocumentsReceived();
+
+    /// <summary>Step: resolved, the error corrected and <paramref name="credited"/> credited (when known).</summary>
+    string Corrected(decimal? credited, string currency);
+
+    /// <summary>Step: resolved, no error found, with the explanation sent and what is still owed, if anything.</summary>
+    string NoErrorFound(string? explanation, decimal? owed, string currency, LocalDate? dueOn);
+
+    /// <summary>Step: the cardmember withdrew the dispute.</summary>
+    string Withdrawn();
+
+    /// <summary>Step: the dispute was reopened at the cardmember's request.</summary>
+    string Reopened();
+
+    /// <summary>Why a dispute in <paramref name="status"/> cannot be withdrawn (resolved or withdrawn already).</summary>
+    string CannotWithdraw(DisputeStatus status);
+}

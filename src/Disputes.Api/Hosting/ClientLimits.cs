@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Disputes.Api.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Disputes.Api.Hosting;
+
+/// <summary>Configuration section <c>Disputes:RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Disputes:RateLimits";
+
+    /// <summary>
+    /// How many <c>POST /api/disputes</c> one client may send per minute, as a burst or spread out (600 unless
+    /// configured: ten a second, far above what a chat agent types, low enough to stop a runaway script).
+    /// </summary>
+    public int IntakePerMinute { get; set; } = 600;
+}
+
+/// <summary>
+/// What one client may ask of the service: a rate limit per client on intake (the one endpoint that creates
+/// streams and draws case numbers), and explicit Kestrel limits on request headers. The body limit is
+/// <see cref="RequestLimits"/>.
+/// </summary>
+public static class ClientLimits
+{
+    /// <summary>The most request headers Kestrel accepts (its default is 100; a client of this API sends about ten).</summary>
+    public const int MaxRequestHeaderCount = 64;
+
+    /// <summary>The largest total size of the request headers, in bytes (32 KiB: a bearer token is about 1 KiB).</summary>
+    public const int MaxRequestHeadersTotalSize = 32 * 1024;
+
+    /// <summary>The longest request line (method, path and query), in bytes.</summary>
+    public const int MaxRequestLineSize = 8 * 1024;
+
+    /// <summary>Registers the intake rate limiter and the header limits.</summary>
+    /// <exception cref="InvalidOperationException">The configured intake limit is below 1.</exception>
+    public static void AddDisputesLimits(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        if (settings.IntakePerMinute < 1)
+        {
+            throw new InvalidOperationException($"{RateLimitOptions.Section}:IntakePerMinute must be at least 1 (it is {settings.IntakePerMinute}).");
+        }
+
+        // A token bucket holding a minute's allowance, refilled evenly: a burst of the whole allowance is allowed,
+        // and a client that keeps sending gets the per-minute rate. Refills at most once a second, because the
+        // limiter's refill timer ticks every 100 ms at best and a finer period would cap a high limit below itself.
+        var period = TimeSpan.FromSeconds(Math.Max(1, 60.0 / settings.IntakePerMinute));
+        var tokensPerPeriod = (int)Math.Ceiling(settings.IntakePerMinute * period.TotalMinutes);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsIntake(http.Request)
+                    ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = settings.IntakePerMinute,
+                        TokensPerPeriod = tokensPerPeriod,
+                        ReplenishmentPeriod = period,
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    })
+                    : RateLimitPartition.GetNoLimiter("not-limited"));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) => RejectAsync(rejected, period);
+        });
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestHeaderCount = MaxRequestHeaderCount;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersTotalSize;
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineSize;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
+        });
+    }
+
+    /// <summary>
+    /// Adds the rate limiter. Call it after authentication, so a signed-in caller is counted by its subject
+    /// (several agents behind one proxy share an address, not a subject), and before authorization.
+    /// </summary>
+    public static void UseDisputesLimits(this WebApplication app) => app.UseRateLimiter();
+
+    private static bool IsIntake(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/disputes", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The caller's subject claim when signed in, else its remote address.</summary>
+    private static string ClientOf(HttpContext http) =>
+        http.User.FindFirst(Roles.SubjectClaim)?.Value is { Length: > 0 } subject
+            ? "sub:" + subject
+            : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, TimeSpan period)
+    {
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : period;
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var http = rejected.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(
+                type: "https://disputes.example/problems/too-many-requests",
+                title: "Too many disputes opened by this client.",
+                detail: $"This client has used its allowance of dispute intakes for now. Nothing was stored; try again in {seconds} s.",
+                statusCode: StatusCodes.Status429TooManyRequests)
+            .ExecuteAsync(http);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Disputes.Api.Hosting.Health;
+
+/// <summary>
+/// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (it can do its work: the database answers,
+/// the schema is applied, Wolverine's durability agent runs the timers). Both anonymous, both JSON; readiness
+/// answers 503 when any check fails, so a load balancer stops sending requests the node would answer with 503.
+/// </summary>
+public static class DisputesHealth
+{
+    /// <summary>The path of the liveness probe.</summary>
+    public const string LivePath = "/health/live";
+
+    /// <summary>The path of the readiness probe.</summary>
+    public const string ReadyPath = "/health/ready";
+
+    /// <summary>How long one readiness check may take before it counts as failed.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+
+    private const string ReadyTag = "ready";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Registers the readiness checks.</summary>
+    public static void AddDisputesHealth(this WebApplicationBuilder builder) =>
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout)
+            .AddCheck<SchemaHealthCheck>("schema", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout)
+            .AddCheck<DurabilityAgentHealthCheck>("durabilityAgent", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout);
+
+    /// <summary>Maps both probes, open to anonymous callers.</summary>
+    public static void MapDisputesHealth(this WebApplication app)
+    {
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(ReadyTag),
+                ResponseWriter = WriteAsync,
+                ResultStatusCodes =
+                {
+                    [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                    [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                    [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+                },
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// <c>{"status":"unhealthy","checks":{"database":{"status":"unhealthy","description":"...","durationMs":3}}}</c>.
+    /// Exceptions are reduced to their type name: a probe is anonymous, and a message may name hosts or users.
+    /// </summary>
+    private static Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            Status = Name(report.Status),
+            Checks = report.Entries.ToDictionary(
+                entry => entry.Key,
+                entry => new
+                {
+                    Status = Name(entry.Value.Status),
+                    entry.Value.Description,
+                    Error = entry.Value.Exception?.GetType().Name,
+                    DurationMs = (long)entry.Value.Duration.TotalMilliseconds,
+                }),
+        };
+        return http.Response.WriteAsync(JsonSerializer.Serialize(body, Json), http.RequestAborted);
+    }
+
+    private static string Name(HealthStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,468 @@
+// Agent console: open a dispute from a chat, the work queue (nearest deadline first), a dispute's page with
+// its clocks, steps and the actions allowed next. Every command carries the version the agent saw; a
+// changed dispute answers 409 and the page offers to reload.
+
+import { call } from "./api.js";
+import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, focusFirstInvalid, busy } from "./ui.js";
+import { label, date, instant, money } from "./format.js";
+import { text, amount, day, utcInstant, watchCardNumbers } from "./forms.js";
+
+const PAGE = "agent.html";
+const caller = guard(PAGE);
+
+const homeView = document.getElementById("home-view");
+const disputeView = document.getElementById("dispute-view");
+
+// ---------------------------------------------------------------------------------------------------------
+// Opening a dispute
+
+const intakeForm = document.getElementById("intake-form");
+const intakeNotice = document.getElementById("intake-notice");
+const intakeResult = document.getElementById("intake-result");
+const field = (name) => document.getElementById(`f-${name}`);
+
+function intakeBody() {
+  return {
+    accountId: text(field("accountId")),
+    cardLast4: text(field("cardLast4")),
+    chatSessionId: text(field("chatSessionId")),
+    reason: text(field("reason")),
+    merchant: text(field("merchant")),
+    amount: amount(field("amount")),
+    currency: text(field("currency"))?.toUpperCase(),
+    transactionDate: day(field("transactionDate")),
+    statementTransmittedOn: day(field("statementTransmittedOn")),
+    noticeReceivedAt: utcInstant(field("noticeReceivedAt")),
+    description: text(field("description")),
+  };
+}
+
+function spelled(caseNumber) {
+  return caseNumber.split("").map((c) => (c === "-" ? "dash" : c)).join(" ");
+}
+
+function showOpened(dispute, repeated) {
+  const copy = el("button", { type: "button", class: "secondary", id: "copy-case" }, "Copy case number");
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(dispute.caseNumber);
+      announce("Case number copied.");
+    } catch {
+      announce("Copying is not allowed here: select the case number and copy it.");
+    }
+  });
+  fill(intakeResult,
+    el("div", { class: "notice ok case-banner", role: "status" },
+      el("h3", { id: "opened-title", tabindex: "-1", text: repeated ? "This chat already opened this dispute" : "Dispute opened" }),
+      el("p", { text: "Read this case number to the cardmember:" }),
+      el("p", { class: "case-number", id: "case-number", text: dispute.caseNumber }),
+      el("p", { class: "spelled", "aria-hidden": "true", text: spelled(dispute.caseNumber) }),
+      el("div", { class: "actions-row" }, copy, el("a", { href: `#dispute/${dispute.disputeId}`, text: "Open the dispute" }))));
+  document.getElementById("opened-title").focus();
+}
+
+const recheckDescription = watchCardNumbers(field("description"), document.getElementById("f-description-warning"));
+const recheckMerchant = watchCardNumbers(field("merchant"), document.getElementById("f-merchant-warning"));
+
+intakeForm.addEventListener("reset", () => {
+  clearFieldErrors(intakeForm);
+  clearNotice(intakeNotice);
+  setTimeout(() => { recheckDescription(); recheckMerchant(); }, 0);
+});
+
+intakeForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearNotice(intakeNotice);
+  clearFieldErrors(intakeForm);
+  fill(intakeResult);
+  await busy(document.getElementById("intake-submit"), async () => {
+    try {
+      // 201 for a new dispute; 200 when this chat already opened it for the same transaction.
+      const { status, body: dispute } = await call("/api/disputes", { method: "POST", body: intakeBody(), as: "response" });
+      showOpened(dispute, status === 200);
+      announce(`Dispute opened. Case number ${spelled(dispute.caseNumber)}.`);
+      const keep = field("accountId").value;
+      intakeForm.reset();
+      field("accountId").value = keep;
+      loadQueue();
+    } catch (error) {
+      const placed = showFieldErrors(intakeForm, error.errors);
+      showProblem(intakeNotice, error, { fieldsShown: placed });
+      if (placed.length) focusFirstInvalid(intakeForm);
+    }
+  });
+});
+
+// Registering an account (agents may; the intake needs its calendar).
+const accountForm = document.getElementById("account-form");
+accountForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const notice = document.getElementById("account-notice");
+  clearNotice(notice);
+  clearFieldErrors(accountForm);
+  const accountId = document.getElementById("a-accountId").value.trim() || field("accountId").value.trim();
+  if (!accountId) {
+    showFieldErrors(accountForm, { accountId: ["is required."] });
+    focusFirstInvalid(accountForm);
+    return;
+  }
+  try {
+    const closingDay = Number(document.getElementById("a-closingDay").value);
+    await call(`/api/accounts/${encodeURIComponent(accountId)}`, {
+      method: "PUT",
+      body: { timeZone: document.getElementById("a-timeZone").value, billingCycle: { closingDay: Number.isFinite(closingDay) ? closingDay : undefined } },
+    });
+    notice.className = "notice ok";
+    notice.setAttribute("role", "status");
+    fill(notice, el("p", { text: `Account ${accountId} is registered.` }));
+    if (!field("accountId").value) field("accountId").value = accountId;
+  } catch (error) {
+    const placed = showFieldErrors(accountForm, error.errors);
+    showProblem(notice, error, { fieldsShown: placed });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Work queue
+
+const queue = document.getElementById("queue");
+const queueNotice = document.getElementById("queue-notice");
+
+function deadlineCell(item) {
+  if (!item.nextClock) {
+    return el("td", {}, item.breached ? el("span", { class: "badge breached", text: "Breached" }) : el("span", { class: "muted", text: "No running clock" }));
+  }
+  return el("td", {},
+    el("div", {}, `${label(item.nextClock)} due`), el("strong", { class: "nowrap", text: date(item.nextDueOn) }),
+    item.breached ? el("div", {}, el("span", { class: "badge breached", text: "A clock breached" })) : null);
+}
+
+async function loadQueue() {
+  clearNotice(queueNotice);
+  try {
+    const page = await call("/api/disputes?status=open,acknowledged,reopened&pageSize=50");
+    document.getElementById("queue-summary").textContent =
+      `${page.total} open ${page.total === 1 ? "dispute" : "disputes"}, the one breaching first on top.`;
+    if (!page.items.length) {
+      fill(queue, el("p", { class: "empty", text: "No open disputes. New disputes appear here." }));
+      return;
+    }
+    fill(queue, el("table", { id: "queue-table" },
+      el("caption", { class: "visually-hidden", text: "Open disputes, nearest deadline first" }),
+      el("thead", {}, el("tr", {},
+        el("th", { scope: "col", text: "Case" }), el("th", { scope: "col", text: "Status" }), el("th", { scope: "col", text: "Next deadline" }))),
+      el("tbody", {}, page.items.map((item) => el("tr", { "data-case": item.caseNumber },
+        el("th", { scope: "row" },
+          el("a", { href: `#dispute/${item.disputeId}`, class: "mono nowrap", text: item.caseNumber }),
+          el("div", { class: "small muted" }, `${item.merchant} · ${money(item.amount, item.currency)}`)),
+        el("td", {}, el("span", { class: `badge ${item.status}`, text: label(item.status) }),
+          item.escalatedTo ? el("div", { class: "small muted", text: `Escalated: ${label(item.escalatedTo)}` }) : null),
+        deadlineCell(item))))));
+  } catch (error) {
+    showProblem(queueNotice, error);
+    fill(queue);
+  }
+}
+
+document.getElementById("queue-refresh").addEventListener("click", async () => {
+  await loadQueue();
+  announce("Work queue refreshed.");
+});
+
+document.getElementById("find-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  clearFieldErrors(form);
+  const caseNumber = document.getElementById("find-case").value.trim().toUpperCase();
+  if (!caseNumber) {
+    showFieldErrors(form, { caseNumber: ["is required."] });
+    return;
+  }
+  try {
+    const dispute = await call(`/api/disputes/by-case/${encodeURIComponent(caseNumber)}`);
+    location.hash = `#dispute/${dispute.disputeId}`;
+  } catch (error) {
+    showFieldErrors(form, { caseNumber: [error.status === 404 ? "was not found." : error.message] });
+    focusFirstInvalid(form);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// A dispute's page
+
+const disputeNotice = document.getElementById("dispute-notice");
+const disputeRoot = document.getElementById("dispute");
+let current = null;
+
+const ESCALATION_TARGETS = ["supervisor", "disputes", "credit", "rewards"];
+const SOURCES = ["cardmember", "merchant"];
+
+/** The commands an agent can send, their fields and what to say when done. */
+const ACTIONS = [
+  { step: "escalation", title: "Escalate", done: "Escalation recorded.", fields: [
+    { name: "to", label: "Escalate to", type: "select", options: ESCALATION_TARGETS },
+    { name: "reason", label: "Reason", type: "textarea" }] },
+  { step: "resolution", title: "Resolve", done: "Resolution recorded.", fields: [
+    { name: "outcome", label: "Outcome", type: "radio", options: ["corrected", "no_error"] },
+    { name: "creditedAmount", label: "Amount credited", type: "money", when: ["outcome", "corrected"] },
+    { name: "explanation", label: "Written explanation sent to the cardmember", type: "textarea", when: ["outcome", "no_error"] },
+    { name: "amountOwed", label: "Amount still owed (optional)", type: "money", when: ["outcome", "no_error"] },
+    { name: "paymentDueOn", label: "Payment due on (when money is owed)", type: "date", when: ["outcome", "no_error"] }] },
+  { step: "provisional-credits", title: "Issue a provisional credit", done: "Provisional credit recorded.", fields: [
+    { name: "amount", label: "Amount", type: "money" }] },
+  { step: "document-requests", title: "Request documents", done: "Document request recorded.", fields: [
+    { name: "from", label: "From", type: "select", options: SOURCES },
+    { name: "documents", label: "Documents asked for", type: "textarea" }] },
+  { step: "documents-received", title: "Record documents received", done: "Documents recorded.", fields: [
+    { name: "from", label: "From", type: "select", options: SOURCES },
+    { name: "documents", label: "Documents received", type: "textarea" }] },
+  { step: "merchant-contacts", title: "Record merchant contact", done: "Merchant contact recorded.", fields: [
+    { name: "summary", label: "What was asked or said", type: "textarea" }] },
+  { step: "finance-charges", title: "Record related finance charges", done: "Finance charges recorded.", fields: [
+    { name: "amount", label: "Amount", type: "money" }] },
+  { step: "withdrawal", title: "Record the cardmember's withdrawal", done: "Withdrawal recorded; the clocks stopped.", danger: true, fields: [
+    { name: "reason", label: "What the cardmember said (optional)", type: "textarea" }] },
+  { step: "notes", title: "Add an internal note", done: "Note added.", fields: [
+    { name: "text", label: "Note (never shown to the cardmember)", type: "textarea" }] },
+  { step: "reopening", title: "Reopen as a reassertion", done: "Dispute reopened.", supervisorOnly: true, fields: [
+    { name: "reason", label: "What the cardmember reasserted", type: "textarea" }] },
+];
+
+function allowedActions(dispute) {
+  const active = ["open", "acknowledged", "reopened"].includes(dispute.status);
+  const steps = new Set(dispute.steps.map((s) => s.type));
+  return {
+    acknowledge: active && !steps.has("acknowledgment_sent"),
+    commands: ACTIONS.filter((action) => {
+      if (action.supervisorOnly && caller.role !== "supervisor") return false;
+      if (action.step === "notes") return true;
+      if (action.step === "reopening") return dispute.status === "resolved";
+      return active;
+    }),
+  };
+}
+
+function clockPanel(title, clock, extra) {
+  const status = clock.status;
+  return el("div", { class: "clock" },
+    el("h3", { text: title }),
+    el("p", { class: "due" }, clock.dueOn ? date(clock.dueOn) : "—"),
+    el("p", {}, el("span", { class: `badge ${status}`, text: label(status) })),
+    el("p", { class: "small muted" },
+      clock.breachesAt ? `Breaches at ${instant(clock.breachesAt)}` : null,
+      clock.metAt ? `Met at ${instant(clock.metAt)}` : null,
+      clock.breachedAt ? `Breached at ${instant(clock.breachedAt)}` : null,
+      extra ? [el("br"), extra] : null));
+}
+
+function controlFor(action, f) {
+  const id = `${action.step}-${f.name}`;
+  const common = { id, name: f.name, "data-field": f.name, "data-label": f.label.replace(/ \(.*\)$/, "") };
+  if (f.type === "radio") {
+    return el("fieldset", { class: "field", "data-field-group": f.name },
+      el("legend", { text: f.label }),
+      el("div", { class: "choices" }, f.options.map((option, i) =>
+        el("label", { class: "choice" },
+          el("input", { type: "radio", name: `${action.step}-${f.name}`, value: option, id: i === 0 ? id : `${id}-${i}`,
+            "data-field": i === 0 ? f.name : null, "data-label": f.label }),
+          label(option)))));
+  }
+  let control;
+  if (f.type === "select") {
+    control = el("select", common, el("option", { value: "", text: "Choose…" }), f.options.map((o) => el("option", { value: o, text: label(o) })));
+  } else if (f.type === "textarea") {
+    control = el("textarea", { ...common, rows: 3 });
+  } else if (f.type === "money") {
+    control = el("input", { ...common, type: "text", inputmode: "decimal", autocomplete: "off" });
+  } else {
+    control = el("input", { ...common, type: f.type || "text" });
+  }
+  const wrapper = el("div", { class: "field", "data-when": f.when ? f.when.join("=") : null, hidden: !!f.when },
+    el("label", { for: id, text: f.label }), control);
+  if (f.type === "textarea") {
+    const region = el("div", { "aria-live": "polite" });
+    wrapper.append(region);
+    watchCardNumbers(control, region);
+  }
+  return wrapper;
+}
+
+function readAction(action, form) {
+  const body = { expectedVersion: current.version };
+  for (const f of action.fields) {
+    if (f.when && form.querySelector(`[name="${action.step}-${f.when[0]}"]:checked`)?.value !== f.when[1]) continue;
+    if (f.type === "radio") {
+      body[f.name] = form.querySelector(`[name="${action.step}-${f.name}"]:checked`)?.value;
+    } else {
+      const control = form.querySelector(`#${action.step}-${f.name}`);
+      body[f.name] = f.type === "money" ? amount(control) : f.type === "date" ? day(control) : text(control);
+    }
+  }
+  return body;
+}
+
+function actionForm(action) {
+  const notice = el("div", { class: "notice" });
+  const submit = el("button", { type: "submit", class: action.danger ? "danger" : null, text: action.title });
+  const form = el("form", { novalidate: true, "data-step": action.step }, notice, action.fields.map((f) => controlFor(action, f)),
+    el("div", { class: "actions-row" }, submit));
+  form.addEventListener("change", () => {
+    for (const wrapper of form.querySelectorAll("[data-when]")) {
+      const [name, value] = wrapper.dataset.when.split("=");
+      wrapper.hidden = form.querySelector(`[name="${action.step}-${name}"]:checked`)?.value !== value;
+    }
+  });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearNotice(notice);
+    clearFieldErrors(form);
+    await busy(submit, () => send(action.step, readAction(action, form), action.done, { form, notice }));
+  });
+  return el("details", { class: "action", "data-action": action.step }, el("summary", { text: action.title }), form);
+}
+
+/** Sends a command; on success shows the dispute as it now stands. */
+async function send(step, body, done, { form, notice } = {}) {
+  try {
+    const dispute = await call(`/api/disputes/${current.disputeId}/${step}`, { method: "POST", body });
+    clearNotice(disputeNotice);
+    renderDispute(dispute);
+    disputeNotice.className = "notice ok";
+    disputeNotice.setAttribute("role", "status");
+    fill(disputeNotice, el("p", {}, el("strong", { text: done }), ` Version ${dispute.version}, status ${label(dispute.status).toLowerCase()}.`));
+    disputeNotice.focus();
+  } catch (error) {
+    if (error.status === 409 && error.kind === "version-conflict") {
+      showConflict();
+    } else if (form) {
+      const placed = showFieldErrors(form, error.errors);
+      showProblem(notice, error, { fieldsShown: placed });
+      if (placed.length) focusFirstInvalid(form);
+    } else {
+      showProblem(disputeNotice, error);
+      disputeNotice.focus();
+    }
+  }
+}
+
+function showConflict() {
+  disputeNotice.className = "notice error";
+  disputeNotice.setAttribute("role", "alert");
+  const reload = el("button", { type: "button", id: "conflict-reload" }, "Reload the dispute");
+  reload.addEventListener("click", async () => {
+    await openDispute(current.disputeId, { keepNotice: false });
+    announce("Dispute reloaded.");
+  });
+  fill(disputeNotice,
+    el("h2", { text: "Someone else changed this dispute — reload" }),
+    el("p", { text: "Your change was not saved. Reload to see what changed, then decide again." }),
+    reload);
+  disputeNotice.focus();
+}
+
+function renderDispute(dispute) {
+  current = dispute;
+  const allowed = allowedActions(dispute);
+  const d = dispute.deadlines;
+  const acknowledge = allowed.acknowledge
+    ? el("button", { type: "button", id: "acknowledge" }, "Record written acknowledgment sent")
+    : null;
+  acknowledge?.addEventListener("click", () => busy(acknowledge, () =>
+    send("acknowledgment", { expectedVersion: current.version }, "Acknowledgment recorded.")));
+
+  document.title = `${dispute.caseNumber} · Agent console · Disputes`;
+  fill(disputeRoot,
+    el("div", { class: "page-head" },
+      el("h1", { id: "dispute-title", tabindex: "-1" }, "Case ", el("span", { class: "mono", text: dispute.caseNumber }), " ",
+        el("span", { class: `badge ${dispute.status}`, id: "dispute-status", text: label(dispute.status) })),
+      el("p", {}, `${dispute.merchant} · ${money(dispute.amount, dispute.currency)} · ${label(dispute.reason)}`)),
+    el("div", { class: "grid grid-2" },
+      el("div", { class: "grid" },
+        el("section", { class: "card", "aria-labelledby": "clocks-title" },
+          el("h2", { id: "clocks-title", text: "Clocks" }),
+          el("div", { class: "clocks" },
+            el("div", { class: "clock" },
+              el("h3", { text: "Filing window" }),
+              el("p", { class: "due", text: date(d.filingWindow.lastDay) }),
+              el("p", {}, el("span", { class: `badge ${d.filingWindow.timely ? "met" : "breached"}`, text: d.filingWindow.timely ? "Timely" : "Late notice" })),
+              el("p", { class: "small muted", text: dispute.fcbaProtected ? "Fair Credit Billing Act clocks apply." : "Not protected: no clocks run." })),
+            clockPanel("Acknowledgment", d.acknowledgment),
+            clockPanel("Resolution", d.resolution, d.resolution.basis ? `Basis: ${label(d.resolution.basis)}` : null))),
+        el("section", { class: "card", "aria-labelledby": "steps-title" },
+          el("h2", { id: "steps-title", text: "Steps" }),
+          el("ol", { class: "steps", id: "steps" }, dispute.steps.map((s) =>
+            el("li", { class: s.type === "deadline_breached" ? "breach" : null },
+              el("time", { datetime: s.at, text: instant(s.at) }), s.summary)))),
+        el("section", { class: "card", "aria-labelledby": "facts-title" },
+          el("h2", { id: "facts-title", text: "Details" }),
+          el("dl", { class: "facts" },
+            fact("Account", dispute.accountId), fact("Card ending", dispute.cardLast4), fact("Chat session", dispute.chatSessionId),
+            fact("Transaction date", date(dispute.transactionDate)), fact("Statement sent", date(dispute.statementTransmittedOn)),
+            fact("Notice received", instant(dispute.noticeReceivedAt)), fact("Time zone", dispute.timeZone),
+            fact("Description", dispute.description), fact("Escalated to", label(dispute.escalatedTo)),
+            fact("Provisional credit", money(dispute.provisionalCredit, dispute.currency)),
+            fact("Finance charges", money(dispute.financeCharges, dispute.currency)),
+            dispute.forfeitureExposure !== undefined ? fact("Forfeiture exposure", money(dispute.forfeitureExposure, dispute.currency)) : null,
+            dispute.resolution ? fact("Resolution", resolutionText(dispute)) : null,
+            fact("Version", String(dispute.version))))),
+      el("section", { class: "card", "aria-labelledby": "actions-title" },
+        el("h2", { id: "actions-title", text: "Next actions" }),
+        allowed.acknowledge || allowed.commands.length
+          ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm))
+          : el("p", { class: "empty", text: "No action is open on this dispute." }))));
+}
+
+function fact(name, value) {
+  return [el("dt", { text: name }), el("dd", { text: value ?? "—" })];
+}
+
+function resolutionText(dispute) {
+  const r = dispute.resolution;
+  return r.outcome === "corrected"
+    ? `Error corrected, ${money(r.creditedAmount, dispute.currency)} credited (${instant(r.resolvedAt)}).`
+    : `No error found (${instant(r.resolvedAt)}). ${r.explanation || ""}`;
+}
+
+async function openDispute(id, { keepNotice = false } = {}) {
+  if (!keepNotice) clearNotice(disputeNotice);
+  fill(disputeRoot, el("p", { class: "muted", text: "Loading the dispute…" }));
+  try {
+    renderDispute(await call(`/api/disputes/${encodeURIComponent(id)}`));
+    document.getElementById("dispute-title").focus();
+  } catch (error) {
+    fill(disputeRoot);
+    showProblem(disputeNotice, error);
+    disputeNotice.focus();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Routing: #dispute/{id} shows a dispute, anything else the console's home.
+
+function route() {
+  const match = location.hash.match(/^#dispute\/([0-9a-fA-F-]{36})$/);
+  if (match) {
+    homeView.hidden = true;
+    disputeView.hidden = false;
+    openDispute(match[1]);
+  } else {
+    disputeView.hidden = true;
+    homeView.hidden = false;
+    document.title = "Agent console · Disputes";
+    if (current) {
+      current = null;
+      document.getElementById("home-title").focus();
+    }
+    loadQueue();
+  }
+}
+
+document.getElementById("back-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  location.hash = "";
+});
+
+if (caller) {
+  window.addEventListener("hashchange", route);
+  route();
+}

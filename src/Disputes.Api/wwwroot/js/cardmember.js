@@ -1,0 +1,206 @@
+// The cardmember's status page: their own disputes in plain words (the API writes them, in English or Spanish
+// per Accept-Language), what happens next and by when, the steps taken, and a withdraw button with confirmation.
+
+import { call } from "./api.js";
+import { el, fill, guard, announce, showProblem, clearNotice, busy } from "./ui.js";
+import { current, signOut } from "./session.js";
+
+const PAGE = "cardmember.html";
+const LANGUAGE_KEY = "disputes.language";
+
+const TEXT = {
+  en: {
+    skip: "Skip to main content",
+    title: "My disputes",
+    intro: "Where each of your disputes stands and what happens next.",
+    footer: "Questions? Reply in your chat with us, quoting your case number.",
+    language: "Language",
+    signedInAs: "Signed in as",
+    signOut: "Sign out",
+    loading: "Loading your disputes…",
+    none: "You have no disputes on your accounts.",
+    caseLabel: "Case",
+    cardEnding: (last4) => `card ending ${last4}`,
+    charged: "Charge of",
+    transactionOn: "on",
+    receivedOn: "Received on",
+    next: "What happens next",
+    steps: "Steps taken",
+    withdraw: "Withdraw this dispute",
+    dialogTitle: (c) => `Withdraw dispute ${c}?`,
+    dialogText: "If you withdraw it, we stop investigating and the charge stays on your account as billed. You cannot undo this here.",
+    reason: "Why are you withdrawing it? (optional)",
+    confirm: "Yes, withdraw it",
+    cancel: "Keep my dispute",
+    withdrawn: (c) => `Dispute ${c} is withdrawn.`,
+    switched: "The page is now in English.",
+    pageTitle: "My disputes · Disputes",
+  },
+  es: {
+    skip: "Saltar al contenido principal",
+    title: "Mis disputas",
+    intro: "En qué punto está cada una de sus disputas y qué sigue.",
+    footer: "¿Preguntas? Responda en su chat con nosotros e indique su número de caso.",
+    language: "Idioma",
+    signedInAs: "Sesión iniciada como",
+    signOut: "Cerrar sesión",
+    loading: "Cargando sus disputas…",
+    none: "No tiene disputas en sus cuentas.",
+    caseLabel: "Caso",
+    cardEnding: (last4) => `tarjeta terminada en ${last4}`,
+    charged: "Cargo de",
+    transactionOn: "del",
+    receivedOn: "Recibida el",
+    next: "Qué sigue",
+    steps: "Pasos realizados",
+    withdraw: "Retirar esta disputa",
+    dialogTitle: (c) => `¿Retirar la disputa ${c}?`,
+    dialogText: "Si la retira, dejaremos de investigar y el cargo quedará en su cuenta tal como se facturó. No podrá deshacerlo aquí.",
+    reason: "¿Por qué la retira? (opcional)",
+    confirm: "Sí, retirarla",
+    cancel: "Conservar mi disputa",
+    withdrawn: (c) => `La disputa ${c} fue retirada.`,
+    switched: "La página ahora está en español.",
+    pageTitle: "Mis disputas · Disputes",
+  },
+};
+
+const LOCALES = { en: "en-US", es: "es-US" };
+
+let language = sessionStorage.getItem(LANGUAGE_KEY) === "es" ? "es" : "en";
+const t = () => TEXT[language];
+
+const caller = guard(PAGE);
+const list = document.getElementById("disputes");
+const notice = document.getElementById("notice");
+const dialog = document.getElementById("withdraw-dialog");
+let withdrawing = null;
+
+function longDate(value) {
+  if (!value) return "";
+  const [y, m, d] = value.split("-").map(Number);
+  return new Intl.DateTimeFormat(LOCALES[language], { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function moneyText(amount, currency) {
+  try {
+    return new Intl.NumberFormat(LOCALES[language], { style: "currency", currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+function renderChrome() {
+  document.documentElement.lang = language;
+  document.title = t().pageTitle;
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t()[node.dataset.i18n];
+  document.getElementById("lang-switch").setAttribute("aria-label", t().language);
+  for (const button of document.querySelectorAll("[data-lang]")) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === language));
+  }
+  const who = document.getElementById("who");
+  const me = current();
+  if (me) {
+    fill(who,
+      el("span", {}, el("span", { class: "visually-hidden", text: `${t().signedInAs} ` }), me.subject),
+      el("button", { type: "button", class: "secondary", onclick: () => { signOut(); location.href = "index.html"; } }, t().signOut));
+  }
+  document.getElementById("withdraw-reason-label").textContent = t().reason;
+  document.getElementById("withdraw-confirm").textContent = t().confirm;
+  document.getElementById("withdraw-cancel").textContent = t().cancel;
+  document.getElementById("withdraw-text").textContent = t().dialogText;
+}
+
+function card(d) {
+  const slug = d.caseNumber.replace(/[^A-Za-z0-9-]/g, "");
+  const headingId = `case-${slug}`;
+  return el("article", { class: "card dispute-card", "aria-labelledby": headingId, "data-case": d.caseNumber },
+    el("h2", { id: headingId }, `${t().caseLabel} `, el("span", { class: "mono", text: d.caseNumber })),
+    el("p", { class: "muted" },
+      `${t().charged} ${moneyText(d.amount, d.currency)} · ${d.merchant} · ${t().cardEnding(d.cardLast4)} · ${t().transactionOn} ${longDate(d.transactionDate)}`),
+    el("p", { class: "status-line" }, el("span", { class: `dot ${d.status}`, "aria-hidden": "true" }),
+      el("span", { class: "status-text", text: d.statusText })),
+    el("div", { class: "next-step" },
+      el("h3", { text: t().next }),
+      el("p", { class: "next-text", text: d.next.text })),
+    el("h3", { text: t().steps }),
+    el("ol", { class: "steps" }, d.steps.map((s) =>
+      el("li", {}, el("time", { datetime: s.on, text: longDate(s.on) }), s.text))),
+    d.canWithdraw
+      ? el("div", { class: "actions-row" },
+        el("button", { type: "button", class: "secondary", "data-withdraw": d.caseNumber, onclick: (e) => askWithdraw(d, e.currentTarget) },
+          t().withdraw, el("span", { class: "visually-hidden", text: ` ${d.caseNumber}` })))
+      : null);
+}
+
+async function load() {
+  clearNotice(notice);
+  list.setAttribute("aria-busy", "true");
+  fill(list, el("p", { class: "muted", text: t().loading }));
+  try {
+    const { disputes } = await call("/api/me/disputes", { language });
+    fill(list, disputes.length ? disputes.map(card) : el("p", { class: "empty", text: t().none }));
+  } catch (error) {
+    fill(list);
+    showProblem(notice, error);
+  } finally {
+    list.removeAttribute("aria-busy");
+  }
+}
+
+function askWithdraw(dispute, opener) {
+  withdrawing = { dispute, opener };
+  document.getElementById("withdraw-title").textContent = t().dialogTitle(dispute.caseNumber);
+  document.getElementById("withdraw-reason").value = "";
+  clearNotice(document.getElementById("withdraw-notice"));
+  dialog.showModal();
+  document.getElementById("withdraw-cancel").focus();
+}
+
+document.getElementById("withdraw-form").addEventListener("submit", async (event) => {
+  if (event.submitter?.value !== "confirm" || !withdrawing) return;
+  event.preventDefault();
+  const { dispute } = withdrawing;
+  const reason = document.getElementById("withdraw-reason").value.trim();
+  await busy(document.getElementById("withdraw-confirm"), async () => {
+    try {
+      const updated = await call(`/api/me/disputes/${encodeURIComponent(dispute.caseNumber)}/withdraw`, {
+        method: "POST", body: reason ? { reason } : {}, language,
+      });
+      dialog.close();
+      const old = list.querySelector(`[data-case="${CSS.escape(dispute.caseNumber)}"]`);
+      const replacement = card(updated);
+      old?.replaceWith(replacement);
+      notice.className = "notice ok";
+      notice.setAttribute("role", "status");
+      fill(notice, el("p", { text: t().withdrawn(dispute.caseNumber) }));
+      notice.focus();
+      withdrawing = null;
+    } catch (error) {
+      showProblem(document.getElementById("withdraw-notice"), error);
+    }
+  });
+});
+
+dialog.addEventListener("close", () => {
+  if (withdrawing?.opener?.isConnected) withdrawing.opener.focus();
+  withdrawing = null;
+});
+
+for (const button of document.querySelectorAll("[data-lang]")) {
+  button.addEventListener("click", async () => {
+    if (button.dataset.lang === language) return;
+    language = button.dataset.lang;
+    sessionStorage.setItem(LANGUAGE_KEY, language);
+    renderChrome();
+    await load();
+    announce(t().switched);
+  });
+}
+
+renderChrome();
+if (caller) {
+  document.getElementById("mine").hidden = false;
+  load();
+}

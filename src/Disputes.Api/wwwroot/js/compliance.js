@@ -1,0 +1,236 @@
+// Compliance dashboard: clocks per kind and status, forfeiture exposure, the 30-day timeline, the at-risk and
+// breached lists, each dispute's audit history and "as of" view, and the breach report as CSV.
+
+import { call } from "./api.js";
+import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, busy } from "./ui.js";
+import { label, date, instant, money, isoDate, addDays } from "./format.js";
+import { timeline, timelineTable, legend } from "./timeline.js";
+
+const PAGE = "compliance.html";
+const caller = guard(PAGE);
+const notice = document.getElementById("dashboard-notice");
+const STATUSES = ["pending", "met", "met_by_resolution", "breached", "stopped"];
+const CLOCKS = ["acknowledgment", "resolution"];
+
+/** The service's "now": the summary's default breach period ends at it. */
+let serviceNow = new Date();
+const today = () => isoDate(serviceNow);
+
+function auditButton(disputeId, caseNumber) {
+  return el("button", { type: "button", class: "link", "data-audit": disputeId, onclick: () => openAudit(disputeId, caseNumber) },
+    "Audit", el("span", { class: "visually-hidden", text: ` ${caseNumber}` }));
+}
+
+function tile(text, value, kind, id) {
+  return el("div", { class: `tile ${kind || ""}` }, el("p", { class: "label", text }), el("p", { class: "value", id, text: value }));
+}
+
+function renderSummary(summary) {
+  const count = (clock, status) => summary.counts.find((c) => c.clock === clock && c.status === status)?.count ?? 0;
+  const pending = CLOCKS.reduce((n, c) => n + count(c, "pending"), 0);
+  fill(document.getElementById("tiles"),
+    tile("Total forfeiture exposure", money(summary.totalForfeitureExposure), summary.totalForfeitureExposure > 0 ? "alert" : "", "exposure"),
+    tile("Disputes breaching in the next 7 days", String(summary.disputesDueSoon), summary.disputesDueSoon > 0 ? "caution" : "", "due-soon"),
+    tile("Disputes breached in the last 30 days", String(summary.breachedDisputes), summary.breachedDisputes > 0 ? "alert" : "", "breached-disputes"),
+    tile("Clocks running", String(pending), "", "pending-clocks"));
+
+  fill(document.getElementById("counts"), el("table", { id: "counts-table" },
+    el("caption", { class: "visually-hidden", text: "Clocks by status and kind" }),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Status" }),
+      CLOCKS.map((c) => el("th", { scope: "col", class: "num", text: label(c) })))),
+    el("tbody", {}, STATUSES.map((status) => el("tr", { "data-status": status },
+      el("th", { scope: "row" }, el("span", { class: `badge ${status}`, text: label(status) })),
+      CLOCKS.map((clock) => el("td", { class: "num", "data-clock": clock, text: String(count(clock, status)) }))))),
+    el("tfoot", {}, el("tr", {}, el("th", { scope: "row", text: "Total" }),
+      CLOCKS.map((clock) => el("td", { class: "num", text: String(STATUSES.reduce((n, s) => n + count(clock, s), 0)) }))))));
+}
+
+function deadlineTable(id, items, { breached }) {
+  if (!items.length) return el("p", { class: "empty", text: breached ? "No breached clocks." : "Nothing due in the next 7 days." });
+  return el("table", { id },
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Case" }), el("th", { scope: "col", text: "Clock" }), el("th", { scope: "col", text: "Due" }),
+      el("th", { scope: "col", text: breached ? "Breached" : "Breaches at" }),
+      el("th", { scope: "col", class: "num", text: breached ? "Exposure" : "Amount" }),
+      el("th", { scope: "col" }, el("span", { class: "visually-hidden", text: "Audit" })))),
+    el("tbody", {}, items.map((item) => el("tr", { "data-case": item.caseNumber },
+      el("th", { scope: "row", class: "mono nowrap", text: item.caseNumber }),
+      el("td", {}, label(item.clock)),
+      el("td", { class: "nowrap", text: date(item.dueOn) }),
+      el("td", { text: instant(breached ? item.breachedAt : item.breachesAt) }),
+      el("td", { class: "num", text: money(breached ? item.forfeitureExposure : item.amount, item.currency) }),
+      el("td", {}, auditButton(item.disputeId, item.caseNumber))))));
+}
+
+async function inBatches(ids, load, size = 6) {
+  const results = [];
+  for (let i = 0; i < ids.length; i += size) {
+    results.push(...await Promise.all(ids.slice(i, i + size).map(load)));
+  }
+  return results;
+}
+
+async function renderTimeline() {
+  const page = await call(`/api/compliance/deadlines?status=pending,breached&dueAfter=${today()}&dueBefore=${addDays(today(), 30)}&pageSize=500`);
+  const ids = [...new Set(page.items.map((i) => i.disputeId))].slice(0, 40);
+  const disputes = (await inBatches(ids, (id) => call(`/api/disputes/${id}`).catch(() => null))).filter(Boolean)
+    .sort((a, b) => (a.deadlines.resolution?.dueOn || "").localeCompare(b.deadlines.resolution?.dueOn || ""));
+  const root = document.getElementById("timeline");
+  if (!disputes.length) {
+    fill(root, el("p", { class: "empty", text: "No deadline falls in the next 30 days." }));
+    return;
+  }
+  fill(root, timeline(disputes, today()),
+    el("details", {}, el("summary", { text: "Show the timeline as a table" }), el("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Timeline data" }, timelineTable(disputes, auditButton))));
+}
+
+async function load() {
+  clearNotice(notice);
+  try {
+    const summary = await call("/api/compliance/summary");
+    serviceNow = new Date(summary.breachesTo);
+    document.getElementById("as-of-now").textContent = `Service time: ${instant(summary.breachesTo)}`;
+    renderSummary(summary);
+    const [risk, breached] = await Promise.all([
+      call(`/api/compliance/deadlines?status=pending&dueBefore=${addDays(today(), 7)}&pageSize=100`),
+      call("/api/compliance/deadlines?status=breached&pageSize=100"),
+    ]);
+    fill(document.getElementById("at-risk"), deadlineTable("at-risk-table", risk.items, { breached: false }));
+    fill(document.getElementById("breached"), deadlineTable("breached-table", breached.items, { breached: true }));
+    if (!document.getElementById("report-from").value) {
+      document.getElementById("report-from").value = addDays(today(), -30);
+      document.getElementById("report-to").value = addDays(today(), 1);
+    }
+    await renderTimeline();
+  } catch (error) {
+    showProblem(notice, error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Audit: history and "as of"
+
+const audit = document.getElementById("audit");
+let auditing = null;
+
+function eventData(data) {
+  return el("details", {}, el("summary", { text: "Data" }), el("pre", { class: "mono small", text: JSON.stringify(data, null, 2) }));
+}
+
+async function openAudit(disputeId, caseNumber) {
+  auditing = { disputeId, caseNumber };
+  audit.hidden = false;
+  const title = document.getElementById("audit-title");
+  fill(title, "Audit of case ", el("span", { class: "mono", text: caseNumber }));
+  clearNotice(document.getElementById("audit-notice"));
+  fill(document.getElementById("as-of"));
+  document.getElementById("as-of-at").value = serviceNow.toISOString().slice(0, 16);
+  fill(document.getElementById("history"), el("p", { class: "muted", text: "Loading the history…" }));
+  title.focus();
+  audit.scrollIntoView({ block: "start" });
+  try {
+    const history = await call(`/api/compliance/disputes/${disputeId}/history`);
+    fill(document.getElementById("history"), el("table", { id: "history-table" },
+      el("caption", { class: "visually-hidden", text: `Every event of case ${caseNumber}, oldest first` }),
+      el("thead", {}, el("tr", {},
+        el("th", { scope: "col", class: "num", text: "#" }), el("th", { scope: "col", text: "Event" }), el("th", { scope: "col", text: "Happened" }),
+        el("th", { scope: "col", text: "Recorded" }), el("th", { scope: "col", text: "Actor" }), el("th", { scope: "col", text: "Correlation id" }),
+        el("th", { scope: "col", text: "Data" }))),
+      el("tbody", {}, history.events.map((e) => el("tr", { "data-type": e.type },
+        el("td", { class: "num", text: String(e.version) }),
+        el("th", { scope: "row", text: label(e.type) }),
+        el("td", { text: instant(e.occurredAt) }),
+        el("td", { text: instant(e.timestamp) }),
+        el("td", { class: "mono", text: e.actor || "—" }),
+        el("td", { class: "mono small", text: e.correlationId || "—" }),
+        el("td", {}, eventData(e.data)))))));
+    announce(`History of case ${caseNumber} loaded: ${history.events.length} events.`);
+  } catch (error) {
+    showProblem(document.getElementById("audit-notice"), error);
+  }
+}
+
+document.getElementById("audit-close").addEventListener("click", () => {
+  audit.hidden = true;
+  const opener = auditing && document.querySelector(`[data-audit="${auditing.disputeId}"]`);
+  auditing = null;
+  opener?.focus();
+});
+
+document.getElementById("as-of-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  clearFieldErrors(form);
+  const value = document.getElementById("as-of-at").value;
+  if (!value) {
+    showFieldErrors(form, { at: ["is required."] });
+    return;
+  }
+  const at = `${value.length === 16 ? `${value}:00` : value}Z`;
+  const root = document.getElementById("as-of");
+  try {
+    const d = await call(`/api/compliance/disputes/${auditing.disputeId}/as-of?at=${encodeURIComponent(at)}`);
+    fill(root, el("div", { class: "notice info", id: "as-of-result" },
+      el("h3", {}, `As of ${instant(d.asOf)}: `, el("span", { class: `badge ${d.status}`, text: label(d.status) })),
+      el("dl", { class: "facts" },
+        el("dt", { text: "Version" }), el("dd", { text: String(d.version) }),
+        el("dt", { text: "Acknowledgment" }), el("dd", { text: `${label(d.deadlines.acknowledgment.status)}, due ${date(d.deadlines.acknowledgment.dueOn)}` }),
+        el("dt", { text: "Resolution" }), el("dd", { text: `${label(d.deadlines.resolution.status)}, due ${date(d.deadlines.resolution.dueOn)}` }),
+        el("dt", { text: "Last step" }), el("dd", { text: d.steps.at(-1)?.summary || "—" }))));
+  } catch (error) {
+    if (error.status === 404) {
+      fill(root, el("p", { class: "notice warn", id: "as-of-result", text: `Case ${auditing.caseNumber} was not yet opened at ${instant(at)}.` }));
+    } else {
+      const placed = showFieldErrors(form, error.errors);
+      if (!placed.length) showProblem(document.getElementById("audit-notice"), error);
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Breach report
+
+document.getElementById("report-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const reportNotice = document.getElementById("report-notice");
+  clearNotice(reportNotice);
+  clearFieldErrors(form);
+  const from = document.getElementById("report-from").value;
+  const to = document.getElementById("report-to").value;
+  const query = new URLSearchParams();
+  if (from) query.set("from", `${from}T00:00:00Z`);
+  if (to) query.set("to", `${to}T00:00:00Z`);
+  await busy(document.getElementById("report-csv"), async () => {
+    try {
+      const report = await call(`/api/compliance/breaches?${query}`);
+      document.getElementById("report-summary").textContent =
+        `${report.breachedClocks} breached ${report.breachedClocks === 1 ? "clock" : "clocks"} on ${report.breachedDisputes} ` +
+        `${report.breachedDisputes === 1 ? "dispute" : "disputes"}; exposure ${money(report.totalForfeitureExposure)}.`;
+      query.set("format", "csv");
+      const { blob, response } = await call(`/api/compliance/breaches?${query}`, { accept: "text/csv", as: "blob" });
+      const name = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") || "")?.[1] || "breaches.csv";
+      const url = URL.createObjectURL(blob);
+      const link = el("a", { href: url, download: name, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      announce(`Breach report downloaded: ${name}.`);
+    } catch (error) {
+      const placed = showFieldErrors(form, error.errors);
+      showProblem(reportNotice, error, { fieldsShown: placed });
+    }
+  });
+});
+
+document.getElementById("refresh").addEventListener("click", async () => {
+  await load();
+  announce("Dashboard refreshed.");
+});
+
+if (caller) {
+  document.getElementById("dashboard").hidden = false;
+  fill(document.getElementById("legend"), legend());
+  load();
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Disputes.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Disputes.Browser.Tests.Agents;
+
+public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private JsonObject dispute = null!;
+
+    private string CaseNumber => (string)dispute["caseNumber"]!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Service.RegisterAccountAsync("acct-1001");
+        dispute = await Service.OpenDisputeAsync("acct-1001");
+    }
+
+    private async Task<IPage> OpenFromQueueAsync()
+    {
+        var page = await SignInAsync("agent", "agent-7");
+        await page.Locator("#queue-table").GetByRole(AriaRole.Link, new() { Name = CaseNumber }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Case {CaseNumber}" })).ToBeFocusedAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task the_page_shows_the_clocks_and_steps_and_offers_the_next_actions()
+    {
+        var page = await OpenFromQueueAsync();
+        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Open");
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Billing-error notice received by chat for 127.43 USD at XYZ Store.");
+        await Expect(page.Locator(".clock").Nth(1)).ToContainTextAsync("Apr 2, 2025");
+
+        var actions = page.Locator(".action-list");
+        await Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" })).ToBeVisibleAsync();
+        foreach (var action in new[] { "Escalate", "Resolve", "Add an internal note", "Record the cardmember's withdrawal" })
+        {
+            await Expect(actions.Locator("summary", new() { HasText = action })).ToBeVisibleAsync();
+        }
+
+        // Reopening is a supervisor's decision, and only for a resolved dispute.
+        await Expect(actions.Locator("summary", new() { HasText = "Reopen" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" }).ClickAsync();
+        await Expect(page.Locator("#dispute-notice")).ToContainTextAsync("Acknowledgment recorded.");
+        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Acknowledged");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Written acknowledgment sent.");
+
+        await page.Locator("summary", new() { HasText = "Resolve" }).ClickAsync();
+        var resolve = page.Locator("form[data-step=resolution]");
+        await resolve.GetByLabel("Error corrected").CheckAsync();
+        await resolve.GetByLabel("Amount credited").FillAsync("127.43");
+        await resolve.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Resolved");
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Resolved: error corrected, 127.43 credited.");
+
+        // A resolved dispute leaves an agent only notes.
+        await Expect(page.Locator(".action-list summary")).ToHaveTextAsync(["Add an internal note"]);
+        await ScreenshotAsync(page, "agent-dispute-resolved");
+    }
+
+    [Fact]
+    public async Task a_change_made_by_someone_else_meanwhile_is_reported_as_a_conflict_to_reload()
+    {
+        var page = await OpenFromQueueAsync();
+
+        // Another agent adds a note while this page still shows version 1.
+        await Service.CommandAsync(dispute, "notes", new JsonObject { ["text"] = "Called the cardmember back." });
+
+        await page.Locator("summary", new() { HasText = "Escalate" }).ClickAsync();
+        var escalate = page.Locator("form[data-step=escalation]");
+        await escalate.GetByLabel("Escalate to").SelectOptionAsync(new SelectOptionValue { Label = "Supervisor" });
+        await escalate.GetByLabel("Reason").FillAsync("Cardmember asked for a supervisor.");
+        await escalate.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+
+        var notice = page.Locator("#dispute-notice[role=alert]");
+        await Expect(notice).ToContainTextAsync("Someone else changed this dispute — reload");
+        await Expect(notice).ToBeFocusedAsync();
+        await ScreenshotAsync(page, "agent-version-conflict");
+        await AssertAccessibleAsync(page, "the dispute page showing a version conflict");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reload the dispute" }).ClickAsync();
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Called the cardmember back.");
+
+        await page.Locator("summary", new() { HasText = "Escalate" }).ClickAsync();
+        await escalate.GetByLabel("Escalate to").SelectOptionAsync(new SelectOptionValue { Label = "Supervisor" });
+        await escalate.GetByLabel("Reason").FillAsync("Cardmember asked for a supervisor.");
+        await escalate.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+        await Expect(page.Locator("#dispute-notice")).ToContainTextAsync("Escalation recorded.");
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Escalated to supervisor: Cardmember asked for a supervisor.");
+    }
+
+    [Fact]
+    public async Task the_acknowledgment_can_be_recorded_with_the_keyboard_alone()
+    {
+        var page = await OpenFromQueueAsync();
+        var target = page.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" });
+        for (var presses = 0; presses < 40 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Expect(target).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Acknowledged");
+
+        // The outcome is announced: focus moves to the status message.
+        await Expect(page.Locator("#dispute-notice")).ToBeFocusedAsync();
+        await Expect(page.Locator("#dispute-notice")).ToHaveAttributeAsync("role", "status");
+    }
+}

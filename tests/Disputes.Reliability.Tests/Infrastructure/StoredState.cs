@@ -1,0 +1,233 @@
+using System.Text.Json;
+using Disputes.Api.Hosting;
+using Disputes.Domain.Clocks;
+using Disputes.Domain.Disputes;
+using Disputes.Projections.Compliance;
+using JasperFx;
+using Marten;
+using Npgsql;
+
+namespace Disputes.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// Reads the service's database directly (plain SQL, and a read-only Marten store with the service's own options
+/// for folding events), to check what was stored independently of the service's answers.
+/// </summary>
+public sealed class StoredState(string connectionString) : IAsyncDisposable
+{
+    private const string Schema = DisputesStore.Schema;
+    private static readonly JsonSerializerOptions Json = DisputesJson.Configure(new JsonSerializerOptions());
+    private DocumentStore? store;
+
+    /// <summary>The events a request can store (a timer's own events are not a request's).</summary>
+    public Task<long> RequestEventCountAsync() =>
+        ScalarAsync<long>($"select count(*) from {Schema}.mt_events where user_name is distinct from 'system:deadline-timer'");
+
+    /// <summary>
+    /// What a request can store, in one snapshot: the events it appends (a timer's are not a request's) and the
+    /// documents it creates (disputes, accounts, clock rows).
+    /// </summary>
+    public async Task<(long Events, long Documents)> RequestFootprintAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+             select (select count(*) from {Schema}.mt_events where user_name is distinct from 'system:deadline-timer'),
+                    (select count(*) from {Schema}.mt_doc_dispute) + (select count(*) from {Schema}.mt_doc_account) + (select count(*) from {Schema}.mt_doc_clockrow)
+             """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>How many events of <paramref name="type"/> the stream <paramref name="streamId"/> holds.</summary>
+    public Task<long> EventCountAsync(Guid streamId, string type) =>
+        ScalarAsync<long>($"select count(*) from {Schema}.mt_events where stream_id = '{streamId}' and type = '{type}'");
+
+    /// <summary>Every dispute stream's id, version and event types (tombstones and account streams left out).</summary>
+    public async Task<IReadOnlyDictionary<Guid, (long Version, IReadOnlyList<string> Types)>> DisputeStreamsAsync()
+    {
+        var streams = new Dictionary<Guid, (long, IReadOnlyList<string>)>();
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+             select s.id, s.version, array_agg(e.type order by e.version)
+             from {Schema}.mt_streams s join {Schema}.mt_events e on e.stream_id = s.id
+             where s.type = 'dispute'
+             group by s.id, s.version
+             """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            streams[reader.GetGuid(0)] = (reader.GetInt64(1), reader.GetFieldValue<string[]>(2));
+        }
+
+        return streams;
+    }
+
+    /// <summary>
+    /// Streams that are half written: events without a <c>dispute_opened</c> first event, a stream version that
+    /// disagrees with its events, or a Dispute document missing or at another version. Any row is a defect.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> HalfWrittenDisputesAsync()
+    {
+        var problems = new List<string>();
+        await using var connection = await OpenAsync();
+        // One statement, so one snapshot: events, stream and documents of a transaction are all there or none.
+        await using var command = new NpgsqlCommand(
+            $"""
+             select s.id::text || ': ' || concat_ws('; ',
+                 case when first.type is distinct from 'dispute_opened' then 'first event is ' || coalesce(first.type, 'missing') end,
+                 case when s.version <> (select max(version) from {Schema}.mt_events e where e.stream_id = s.id) then 'stream version disagrees with its events' end,
+                 case when d.id is null then 'no Dispute document' end,
+                 case when d.id is not null and d.mt_version <> s.version then 'Dispute document at version ' || d.mt_version || ', stream at ' || s.version end,
+                 case when (select count(*) from {Schema}.mt_doc_clockrow r where r.dispute_id = s.id) <> 2 then 'not two ClockRow documents' end)
+             from {Schema}.mt_streams s
+             left join {Schema}.mt_events first on first.stream_id = s.id and first.version = 1
+             left join {Schema}.mt_doc_dispute d on d.id = s.id
+             where s.type = 'dispute'
+             """, connection);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var line = reader.GetString(0);
+                if (!line.EndsWith(": ", StringComparison.Ordinal))
+                {
+                    problems.Add(line);
+                }
+            }
+        }
+
+        // Events of a dispute in a stream Marten does not know as a dispute (or in no stream row at all).
+        await using var orphans = new NpgsqlCommand(
+            $"""
+             select distinct e.stream_id::text || ': dispute events without a dispute stream'
+             from {Schema}.mt_events e left join {Schema}.mt_streams s on s.id = e.stream_id
+             where e.type not like 'account_%' and e.type <> 'tombstone' and (s.id is null or s.type is distinct from 'dispute')
+             """, connection);
+        await using var orphanReader = await orphans.ExecuteReaderAsync();
+        while (await orphanReader.ReadAsync())
+        {
+            problems.Add(orphanReader.GetString(0));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// For every dispute stream, the differences between the stored read models and a fresh fold of its events
+    /// with the domain's own <see cref="Dispute.Replay"/> and <see cref="ClockRow"/>; empty when they agree.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ProjectionDriftAsync()
+    {
+        var drift = new List<string>();
+        await using var session = Store.QuerySession();
+        var ids = (await DisputeStreamsAsync()).Keys.ToList();
+        foreach (var id in ids)
+        {
+            var events = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).ToList();
+            var folded = Dispute.Replay(events);
+            var stored = await session.LoadAsync<Dispute>(id);
+            if (folded is null || stored is null)
+            {
+                drift.Add($"{id}: folded {(folded is null ? "nothing" : "a dispute")}, stored {(stored is null ? "nothing" : "a dispute")}");
+                continue;
+            }
+
+            var foldedJson = JsonSerializer.Serialize(folded, Json);
+            var storedJson = JsonSerializer.Serialize(stored, Json);
+            if (foldedJson != storedJson)
+            {
+                drift.Add($"{id}: Dispute document differs from the fold of its {events.Count} events\n  stored: {storedJson}\n  folded: {foldedJson}");
+            }
+
+            var rows = await session.Query<ClockRow>().Where(r => r.DisputeId == id).ToListAsync();
+            var opened = (DisputeOpened)events[0];
+            foreach (var clock in Enum.GetValues<ComplianceClock>())
+            {
+                var expected = events.Skip(1).Aggregate(ClockRow.Start(opened, clock), (row, e) => row.Evolve(e));
+                var actual = rows.SingleOrDefault(r => r.Clock == clock);
+                if (actual is null)
+                {
+                    drift.Add($"{id}: no {clock} ClockRow");
+                }
+                else if (actual.Status != expected.Status || actual.DueOn != expected.DueOn
+                         || JsonSerializer.Serialize(actual, Json) != JsonSerializer.Serialize(expected, Json))
+                {
+                    drift.Add($"{id}: {clock} ClockRow is {actual.Status} due {actual.DueOn}, the fold says {expected.Status} due {expected.DueOn}\n" +
+                              $"  stored: {JsonSerializer.Serialize(actual, Json)}\n  folded: {JsonSerializer.Serialize(expected, Json)}");
+                }
+            }
+        }
+
+        return drift;
+    }
+
+    /// <summary>Every row of every table of the service's schema, as PostgreSQL's text form of the row.</summary>
+    public async Task<IReadOnlyList<(string Table, string Row)>> AllRowsAsync()
+    {
+        var rows = new List<(string, string)>();
+        await using var connection = await OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+                         $"select table_name from information_schema.tables where table_schema = '{Schema}' and table_type = 'BASE TABLE' order by 1", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var select = new NpgsqlCommand($"select t::text from {Schema}.\"{table}\" t", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((table, reader.GetString(0)));
+            }
+        }
+
+        return rows;
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (store is not null)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    private DocumentStore Store
+    {
+        get
+        {
+            if (store is null)
+            {
+                var options = DisputesStore.Options(DisputesStore.DataSource(connectionString));
+                // Read only: the service owns the schema.
+                options.AutoCreateSchemaObjects = AutoCreate.None;
+                store = new DocumentStore(options);
+            }
+
+            return store;
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
