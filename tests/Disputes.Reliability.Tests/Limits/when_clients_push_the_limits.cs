@@ -85,6 +85,11 @@ public sealed class when_clients_push_the_limits
             Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
         }
 
+        using (var longLine = await anonymous.GetAsync("/health/live?q=" + new string('x', ClientLimits.MaxRequestLineSize)))
+        {
+            Assert.Equal(HttpStatusCode.RequestUriTooLong, longLine.StatusCode);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
 
         // A body over 64 KiB: 413 with problem details, before it is read.
