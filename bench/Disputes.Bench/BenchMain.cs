@@ -31,7 +31,15 @@ public static class BenchMain
             cancellation.Cancel();
         });
 
-        var results = await BenchRunner.RunAsync(options, Console.Out, cancellation.Token);
-        return results.All(r => r.Succeeded) ? 0 : 1;
+        try
+        {
+            var results = await BenchRunner.RunAsync(options, Console.Out, cancellation.Token);
+            return results.All(r => r.Succeeded) ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled: the scenario's database was dropped and the throwaway cluster stopped.");
+            return 130;
+        }
     }
 }

@@ -63,6 +63,8 @@ public sealed class AppendScenario : IScenario
             new ResultRow($"events/s, 1 dispute per tx ({context.Clients} writers) vs Npgsql INSERT", F(single), F(plainSingle), R(single, plainSingle)),
             new ResultRow($"events/s, {scale.AppendBatchSize} disputes per tx (1 writer) vs binary COPY", F(batched), F(copy), R(batched, copy)),
             new ResultRow("events/s, 1 dispute per tx vs binary COPY", F(single), F(copy), R(single, copy)),
+            ResultRow.Compare("process CPU µs per event, 1 per tx vs INSERT", CpuPerEvent(single), CpuPerEvent(plainSingle), "N0"),
+            ResultRow.Compare("process CPU µs per event, batched vs COPY", CpuPerEvent(batched), CpuPerEvent(copy), "N0"),
             new ResultRow("disputes / events appended", $"{single.Disputes + batched.Disputes} / {single.Events + batched.Events}",
                 $"{plainSingle.Disputes + copy.Disputes} / {plainSingle.Events + copy.Events}"),
         ], figures,
@@ -71,6 +73,8 @@ public sealed class AppendScenario : IScenario
             "Baselines write copies of the rows Marten wrote for one of these disputes (stream, 5 events, dispute document, 2 clock rows) into LIKE-copies of its tables, with a sequence default for seq_id; the COPY rows are made per batch inside the timing.",
         ]);
     }
+
+    private static double CpuPerEvent(AppendMode mode) => mode.ProcessCpu.ProcessCpuSeconds * 1e6 / Math.Max(1, mode.Events);
 
     private static double Ratio(AppendMode service, AppendMode baseline) => Math.Round(service.EventsPerSecond / baseline.EventsPerSecond, 3);
 

@@ -46,11 +46,13 @@ public sealed class IntakeScenario : IScenario
             errorKinds = load.ErrorKinds;
         }
 
-        var baseline = await RunBaselineAsync(context, accounts[0], outcome.Opened, cancellation);
+        var (baseline, baselineCpu) = await RunBaselineAsync(context, accounts[0], outcome.Opened, cancellation);
         var figures = new IntakeFigures(context.Clients, context.Scale.IntakeDuration.TotalSeconds, authenticated,
             new IntakeFigures.Side(outcome.Opened, outcome.Errors, Math.Round(outcome.PerSecond, 1), outcome.Latency),
             new IntakeFigures.Side(baseline.Completed, 0, Math.Round(baseline.PerSecond, 1), baseline.Latency),
-            Math.Round(outcome.PerSecond / baseline.PerSecond, 3), memory, cpu, errorKinds);
+            Math.Round(outcome.PerSecond / baseline.PerSecond, 3), memory, cpu, baselineCpu,
+            Math.Round(cpu.ProcessCpuSeconds * 1000 / Math.Max(1, outcome.Opened), 2), Math.Round(baselineCpu.ProcessCpuSeconds * 1000 / Math.Max(1, baseline.Completed), 2),
+            errorKinds);
         return new ScenarioResult(
         [
             ResultRow.Compare("disputes/s", outcome.PerSecond, baseline.PerSecond, "N1"),
@@ -60,28 +62,35 @@ public sealed class IntakeScenario : IScenario
             new ResultRow("disputes opened / errors", $"{outcome.Opened} / {outcome.Errors}", $"{baseline.Completed} / 0"),
             ResultRow.Single("peak working set MiB (service + clients)", memory.PeakWorkingSetMb, "N0"),
             ResultRow.Single("peak managed heap MiB", memory.PeakManagedHeapMb, "N0"),
-            ResultRow.Single("process CPU, share of all cores", cpu.ShareOfMachine, "P0"),
+            ResultRow.Compare("process CPU ms per dispute", CpuPerDispute(cpu, outcome.Opened), CpuPerDispute(baselineCpu, baseline.Completed), "N2"),
+            new ResultRow("process CPU, share of all cores", Percent(cpu.ShareOfMachine), Percent(baselineCpu.ShareOfMachine)),
         ], figures,
         [
             $"{context.Clients} concurrent HTTP/1.1 clients on loopback, each sending its next intake when the last one answered, over {accounts.Count} accounts registered through the API; warm-up {context.Scale.IntakeWarmup.TotalSeconds:0} s not counted.",
             $"The service runs as Program.cs wires it, in the Development environment, {(authenticated ? "with a bearer token from POST /api/dev/tokens" : "without a token (POST /api/dev/tokens answered 404)")}; its per-client intake rate limit is raised ({ServiceHost.IntakeLimitKey}) so the one benchmark client is not throttled.",
             "Baseline (after the same warm-up): the same number of transactions from the same number of workers with plain Npgsql, no HTTP: read the account, look for the dispute, draw a case number, then insert copies of the rows the service wrote for one dispute (stream, event, dispute document, 2 clock rows, 6 scheduled timer envelopes) into LIKE-copies of its tables.",
-            "Memory is this process's: the service, Kestrel and the load-generating clients run in it.",
+            "Memory and CPU are this process's: the service, Kestrel and the load-generating clients run in it (the baseline's CPU is its Npgsql client only); PostgreSQL's CPU is not counted.",
             .. errorKinds.Select(e => $"error seen {e.Value}x: {e.Key}"),
         ]);
     }
 
-    private static async Task<RunOutcome> RunBaselineAsync(ScenarioContext context, BenchAccount account, long transactions, CancellationToken cancellation)
+    private static double CpuPerDispute(CpuFigures cpu, long disputes) => cpu.ProcessCpuSeconds * 1000 / Math.Max(1, disputes);
+
+    private static string Percent(double share) => share.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<(RunOutcome Outcome, CpuFigures Cpu)> RunBaselineAsync(ScenarioContext context, BenchAccount account, long transactions, CancellationToken cancellation)
     {
         await using var dataSource = NpgsqlDataSource.Create(context.ConnectionString);
         var transaction = await PlainIntakeTransaction.PrepareAsync(dataSource, context.ConnectionString, account.AccountId, cancellation);
         await ConcurrentRunner.RunForAsync(context.Clients, context.Scale.IntakeWarmup, transaction.ExecuteAsync, null, cancellation);
         long done = 0;
         context.Progress.Line($"intake: baseline, {transactions} plain Npgsql transactions from {context.Clients} workers");
+        var meter = CpuMeter.Start();
         await using (context.Progress.Every("intake baseline", () => $"{Interlocked.Read(ref done)} transactions"))
         {
-            return await ConcurrentRunner.RunCountAsync(context.Clients, Math.Max(1, transactions), transaction.ExecuteAsync,
+            var outcome = await ConcurrentRunner.RunCountAsync(context.Clients, Math.Max(1, transactions), transaction.ExecuteAsync,
                 () => Interlocked.Increment(ref done), cancellation);
+            return (outcome, meter.Stop());
         }
     }
 }
@@ -96,6 +105,9 @@ public sealed record IntakeFigures(
     double IntakeToBaseline,
     MemoryFigures Memory,
     CpuFigures ProcessCpu,
+    CpuFigures BaselineProcessCpu,
+    double CpuMsPerDispute,
+    double BaselineCpuMsPerDispute,
     IReadOnlyDictionary<string, int> ErrorKinds)
 {
     /// <summary>One side of the comparison.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Workload;
 using Disputes.Projections.Accounts;
@@ -36,7 +35,10 @@ public sealed class RebuildScenario : IScenario
 
         context.Progress.Line($"rebuild: baseline, reading {events} event rows with plain Npgsql (twice; the second counts)");
         await ReadAllAsync(plain, cancellation);
-        var read = await ReadAllAsync(plain, cancellation);
+        var reading = CpuMeter.Start();
+        await ReadAllAsync(plain, cancellation);
+        var readCpu = reading.Stop();
+        var read = TimeSpan.FromSeconds(readCpu.WallSeconds);
         var readRate = events / read.TotalSeconds;
 
         var rebuilds = new List<ProjectionRebuild>();
@@ -68,10 +70,12 @@ public sealed class RebuildScenario : IScenario
             await ScalarAsync(plain, "select count(*) from disputes.mt_doc_account", cancellation));
         var total = rebuilds.Sum(r => r.Seconds);
         var allRate = events / total;
-        var figures = new RebuildFigures(events, disputes, Math.Round(read.TotalSeconds, 2), Math.Round(readRate, 1), rebuilds,
+        var figures = new RebuildFigures(events, disputes, Math.Round(read.TotalSeconds, 2), Math.Round(readRate, 1), readCpu, rebuilds,
             Math.Round(total, 2), Math.Round(allRate, 1), Math.Round(allRate / readRate, 4), documents);
         var rows = rebuilds.Select(r => ResultRow.Compare($"events/s, {r.Projection}", r.EventsPerSecond, readRate, "N0")).ToList();
         rows.Add(ResultRow.Compare("events/s, all projections (log read once per projection)", allRate, readRate, "N0"));
+        rows.AddRange(rebuilds.Select(r => ResultRow.Compare($"process CPU µs per event, {r.Projection}",
+            r.ProcessCpu.ProcessCpuSeconds * 1e6 / events, readCpu.ProcessCpuSeconds * 1e6 / events, "N1")));
         rows.Add(new ResultRow("events / rebuilt documents (dispute, clock rows, account)", $"{events}",
             $"{documents.Disputes} / {documents.ClockRows} / {documents.Accounts}"));
         return new ScenarioResult(rows, figures,
@@ -82,9 +86,8 @@ public sealed class RebuildScenario : IScenario
         ]);
     }
 
-    private static async Task<TimeSpan> ReadAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellation)
+    private static async Task ReadAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellation)
     {
-        var clock = Stopwatch.StartNew();
         await using var command = dataSource.CreateCommand("select * from disputes.mt_events order by seq_id");
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellation);
@@ -93,8 +96,6 @@ public sealed class RebuildScenario : IScenario
         {
             reader.GetValues(values);
         }
-
-        return clock.Elapsed;
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellation)
@@ -117,6 +118,7 @@ public sealed record RebuildFigures(
     int DisputeStreams,
     double BaselineReadSeconds,
     double BaselineEventsPerSecond,
+    CpuFigures BaselineProcessCpu,
     IReadOnlyList<ProjectionRebuild> Projections,
     double AllProjectionsSeconds,
     double AllProjectionsEventsPerSecond,
