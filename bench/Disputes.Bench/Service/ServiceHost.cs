@@ -49,7 +49,7 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <param name="connectionString">The scenario's database.</param>
     /// <param name="maxConnections">Connections the client keeps open to the service (one per concurrent client).</param>
     /// <param name="clock">Replaces the service's clock, e.g. with an <see cref="AdjustableClock"/>.</param>
-    /// <param name="settings">More configuration, e.g. <c>Disputes:ScheduledJobPollingTime</c>.</param>
+    /// <param name="settings">More configuration, e.g. <c>Disputes:Timers:PollingInterval</c>.</param>
     /// <param name="cancellation">Cancels the start.</param>
     public static async Task<ServiceHost> StartAsync(string connectionString, int maxConnections, IClock? clock = null,
         IDictionary<string, string?>? settings = null, CancellationToken cancellation = default)

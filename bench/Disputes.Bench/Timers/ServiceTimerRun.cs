@@ -25,7 +25,7 @@ public static class ServiceTimerRun
         var settings = new Dictionary<string, string?>();
         if (scale.TimerPolling is { } polling)
         {
-            settings["Disputes:ScheduledJobPollingTime"] = polling.ToString("c");
+            settings["Disputes:Timers:PollingInterval"] = polling.ToString("c");
         }
 
         var clock = new AdjustableClock();

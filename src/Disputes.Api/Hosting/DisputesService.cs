@@ -85,11 +85,12 @@ public static class DisputesService
             {
                 options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
             }
-            var polling = builder.Configuration.GetValue<TimeSpan?>("Disputes:ScheduledJobPollingTime");
-            if (polling is { } interval)
-            {
-                options.Durability.ScheduledJobPollingTime = interval;
-            }
+            var timers = builder.Configuration.GetSection("Disputes:Timers").Get<TimerDeliveryOptions>() ?? new();
+            options.Durability.ScheduledJobPollingTime = timers.PollingInterval;
+            options.Durability.RecoveryBatchSize = timers.BatchSize;
+            var nodes = builder.Configuration.GetSection("Disputes:Nodes").Get<NodeOptions>() ?? new();
+            options.Durability.HealthCheckPollingTime = nodes.HeartbeatInterval;
+            options.Durability.StaleNodeTimeout = nodes.DeadAfter;
 
             // Two handlers deciding on the same dispute version: the loser retries on the new state, where
             // the domain finds the breach already recorded and appends nothing.

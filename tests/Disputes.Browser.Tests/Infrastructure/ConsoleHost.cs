@@ -52,7 +52,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Disputes"] = connectionString,
-            ["Disputes:ScheduledJobPollingTime"] = "00:00:00.500",
+            ["Disputes:Timers:PollingInterval"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });

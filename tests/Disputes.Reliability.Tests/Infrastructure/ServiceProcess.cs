@@ -90,7 +90,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         start.Environment["ConnectionStrings__Disputes"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Disputes__ScheduledJobPollingTime"] = "00:00:00.500";
+        start.Environment["Disputes__Timers__PollingInterval"] = "00:00:00.500";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

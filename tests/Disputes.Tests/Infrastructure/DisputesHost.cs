@@ -63,7 +63,7 @@ public sealed class DisputesHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Disputes"] = connectionString,
-            ["Disputes:ScheduledJobPollingTime"] = "00:00:00.500",
+            ["Disputes:Timers:PollingInterval"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Disputes:Auth:SigningKey"] = "test-signing-key-0123456789-0123456789-0123456789",
         });
