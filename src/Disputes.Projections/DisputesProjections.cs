@@ -34,16 +34,7 @@ public static class DisputesProjections
             .Duplicate(d => d.AccountId);
         options.Schema.For<Account>();
 
-        options.Schema.For<ClockRow>()
-            .Duplicate(r => r.DisputeId)
-            .Duplicate(r => r.AccountId, configure: index => index.Columns = ["account_id", "due_on"])
-            .Duplicate(r => r.Clock, pgType: "varchar(32)", configure: index => index.Columns = ["clock", "status", "due_on"])
-            .Duplicate(r => r.Status, pgType: "varchar(32)", configure: index => index.Columns = ["status", "breach_instant"])
-            .Duplicate(r => r.DueOn, pgType: "date", dbType: NpgsqlDbType.Date, configure: index => index.Columns = ["due_on", "case_number"])
-            .Duplicate(r => r.CaseNumber)
-            .Duplicate(r => r.BreachInstant, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz)
-            .Duplicate(r => r.BreachedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz, configure: index => index.Predicate = "breached_at is not null")
-            .Duplicate(r => r.ForfeitureExposure, pgType: "numeric", dbType: NpgsqlDbType.Numeric);
+        // ClockRow's columns and indexes: see ClockRowStorage, which Marten applies through ClockRow.ConfigureMarten.
         return options;
     }
 }

@@ -1,6 +1,7 @@
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
+using Marten.Schema;
 using NodaTime;
 
 namespace Disputes.Projections.Compliance;
@@ -11,6 +12,10 @@ namespace Disputes.Projections.Compliance;
 /// </summary>
 public sealed record ClockRow
 {
+    /// <summary>Called by Marten when it maps this document: the table's columns and indexes.</summary>
+    /// <param name="mapping">Marten's mapping of this document type.</param>
+    public static void ConfigureMarten(DocumentMapping mapping) => ClockRowStorage.Configure((DocumentMapping<ClockRow>)mapping);
+
     /// <summary><c>{disputeId}/{clock}</c>, e.g. <c>8c1e.../acknowledgment</c>.</summary>
     public string Id { get; init; } = "";
 

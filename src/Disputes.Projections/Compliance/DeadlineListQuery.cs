@@ -36,7 +36,13 @@ public sealed record DeadlineListQuery(
             parameters.Add(clock.ToString());
         }
 
-        if (Statuses.Count > 0)
+        if (Statuses.Count == 1)
+        {
+            // Equality rather than ANY of one: only then does PostgreSQL know the index is already in list order.
+            where.Append(" and status = ?");
+            parameters.Add(Statuses[0].ToString());
+        }
+        else if (Statuses.Count > 1)
         {
             where.Append(" and status = ANY(?)");
             parameters.Add(Statuses.Select(s => s.ToString()).ToArray());
