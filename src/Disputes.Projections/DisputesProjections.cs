@@ -14,9 +14,12 @@ namespace Disputes.Projections;
 /// <summary>Registers the service's projections and the read-model columns and indexes its queries rely on.</summary>
 public static class DisputesProjections
 {
+    /// <summary>The names of the asynchronous projections, the ones that can trail the event log.</summary>
+    public static IReadOnlyList<string> Asynchronous { get; } = [ComplianceDayProjection.ProjectionName];
+
     /// <summary>
-    /// Adds every projection as inline (written in the events' own transaction, so an answer and the next
-    /// read agree) and the duplicated columns and indexes of the compliance queries.
+    /// Adds the projections: inline the ones commands and screens read back at once (written in the events' own
+    /// transaction, so an answer and the next read agree), asynchronous the portfolio's daily totals.
     /// </summary>
     public static StoreOptions AddDisputesProjections(this StoreOptions options)
     {
@@ -28,6 +31,10 @@ public static class DisputesProjections
         options.Projections.Add<DisputeProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<AccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ClockRowProjection>(ProjectionLifecycle.Inline);
+
+        // The portfolio's daily totals trail the log: one row per day takes every event of that day, and inline
+        // it would serialize all intake behind that row's lock. Wolverine runs it on exactly one node.
+        options.Projections.Add<ComplianceDayProjection>(ProjectionLifecycle.Async);
 
         options.Schema.For<Dispute>()
             .UniqueIndex(d => d.CaseNumber)

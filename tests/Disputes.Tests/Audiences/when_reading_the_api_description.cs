@@ -73,6 +73,7 @@ public sealed class when_reading_the_api_description(ServiceFixture fixture) : I
     [InlineData("get", "/api/compliance/disputes/{disputeId}/as-of", new[] { "400", "404" })]
     [InlineData("get", "/api/compliance/disputes/{disputeId}/history", new[] { "404" })]
     [InlineData("get", "/api/compliance/breaches", new[] { "400" })]
+    [InlineData("get", "/api/compliance/days", new[] { "400" })]
     [InlineData("get", "/api/me/disputes", new string[0])]
     [InlineData("post", "/api/disputes/{disputeId}/acknowledgment", new[] { "400", "404", "409", "413", "422", "428" })]
     [InlineData("post", "/api/disputes", new[] { "400", "413", "422" })]
@@ -100,6 +101,7 @@ public sealed class when_reading_the_api_description(ServiceFixture fixture) : I
         Assert.Equal("#/components/schemas/CardmemberDispute", Ok("/api/me/disputes/{caseNumber}"));
         Assert.Equal("#/components/schemas/CardmemberDisputeList", Ok("/api/me/disputes"));
         Assert.Equal("#/components/schemas/BreachReport", Ok("/api/compliance/breaches"));
+        Assert.Equal("#/components/schemas/DailyTotals", Ok("/api/compliance/days"));
         Assert.False(document["components"]!["schemas"]!.AsObject().ContainsKey("IResult"));
     }
 }

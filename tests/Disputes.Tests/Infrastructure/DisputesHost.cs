@@ -81,10 +81,13 @@ public sealed class DisputesHost : IAsyncDisposable
         return new DisputesHost(app, connectionString, clock);
     }
 
-    /// <summary>Empties the event store, the read models and Wolverine's message storage.</summary>
+    /// <summary>
+    /// Empties the event store, the read models and Wolverine's message storage; the asynchronous projections
+    /// are paused meanwhile, so none keeps a position past the emptied log.
+    /// </summary>
     public async Task ResetAsync()
     {
-        await Store.Advanced.ResetAllData();
+        await App.ResetAllMartenDataAsync();
         await App.Services.GetRequiredService<IHost>().ResetResourceState();
     }
 

@@ -49,6 +49,38 @@ public sealed class when_several_nodes_share_one_database : IAsyncLifetime
             var seen = await nodes[2].Client.GetDisputeAsync(dispute);
             Assert.Equal(1, (long)seen["version"]!);
         }
+
+        // The asynchronous daily totals run on exactly one node and count every dispute once.
+        var day = await DailyTotalsCaughtUpAsync(nodes[1], "2025-03-03");
+        Assert.Equal(30, (int)day["noticesReceived"]!);
+        var runners = new List<int>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var ready = await (await nodes[i].AnonymousClient().GetAsync("/health/ready")).BodyAsync();
+            if (ready["checks"]!["projections"]!["description"].Str().Contains("ComplianceDay runs on this node"))
+            {
+                runners.Add(i);
+            }
+        }
+
+        Assert.Single(runners);
+    }
+
+    private static async Task<JsonObject> DailyTotalsCaughtUpAsync(DisputesHost node, string date)
+    {
+        var compliance = node.ClientAs("compliance");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var totals = await (await compliance.GetAsync($"/api/compliance/days?from={date}&to={date}")).BodyAsync();
+            if ((long)totals["freshness"]!["highWaterMark"]! > 0 && (long)totals["freshness"]!["eventsBehind"]! == 0)
+            {
+                return totals["days"]![0]!.AsObject();
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The daily totals did not catch up: {totals["freshness"]!.ToJsonString()}");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

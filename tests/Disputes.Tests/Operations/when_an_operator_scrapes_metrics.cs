@@ -22,5 +22,7 @@ public sealed class when_an_operator_scrapes_metrics(ServiceFixture fixture) : S
         Assert.Matches(@"disputes_deadline_breaches_total\{[^}]*clock=""acknowledgment""[^}]*\} [1-9]", text);
         Assert.Contains("disputes_breach_recording_lateness_seconds_bucket", text);
         Assert.Contains("http_server_request_duration_seconds", text);
+        Assert.Matches(@"disputes_projection_events_behind\{[^}]*projection=""ComplianceDay""[^}]*\} \d", text);
+        Assert.Matches(@"disputes_projection_lag_seconds\{[^}]*projection=""ComplianceDay""[^}]*\} \d", text);
     }
 }

@@ -6,7 +6,8 @@ namespace Disputes.Api.Hosting.Health;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (it can do its work: the database answers,
-/// the schema is applied, Wolverine's durability agent runs the timers). Both anonymous, both JSON; readiness
+/// the schema is applied, Wolverine's durability agent runs the timers; where the asynchronous projections run
+/// and how far they trail, which degrades but never fails readiness). Both anonymous, both JSON; readiness
 /// answers 503 when any check fails, so a load balancer stops sending requests the node would answer with 503.
 /// </summary>
 public static class DisputesHealth
@@ -33,7 +34,8 @@ public static class DisputesHealth
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout)
             .AddCheck<SchemaHealthCheck>("schema", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout)
-            .AddCheck<DurabilityAgentHealthCheck>("durabilityAgent", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout);
+            .AddCheck<DurabilityAgentHealthCheck>("durabilityAgent", HealthStatus.Unhealthy, [ReadyTag], CheckTimeout)
+            .AddCheck<ProjectionsHealthCheck>("projections", HealthStatus.Degraded, [ReadyTag], CheckTimeout);
 
     /// <summary>Maps both probes, open to anonymous callers.</summary>
     public static void MapDisputesHealth(this WebApplication app)

@@ -35,5 +35,16 @@ public sealed class DisputesMetrics : IDisposable
     public void ObserveOpenClocks(Func<IEnumerable<Measurement<long>>> read) =>
         meter.CreateObservableGauge("disputes.clocks", read, "{clock}", "Compliance clocks by clock and status.");
 
+    /// <summary>Publishes how far each asynchronous projection trails the event log, by projection.</summary>
+    /// <param name="eventsBehind">Events not yet applied, per projection.</param>
+    /// <param name="secondsBehind">Age of the oldest event not yet applied, per projection, in seconds.</param>
+    public void ObserveProjectionLag(Func<IEnumerable<Measurement<long>>> eventsBehind, Func<IEnumerable<Measurement<double>>> secondsBehind)
+    {
+        meter.CreateObservableGauge("disputes.projection.events_behind", eventsBehind, "{event}",
+            "Events an asynchronous projection has not applied yet.");
+        meter.CreateObservableGauge("disputes.projection.lag", secondsBehind, "s",
+            "How long the oldest event an asynchronous projection has not applied yet has been waiting.");
+    }
+
     public void Dispose() => meter.Dispose();
 }

@@ -18,6 +18,7 @@ public static class TelemetrySetup
         builder.Services.AddSingleton<DisputesMetrics>();
         builder.Services.AddSingleton<CommittedEventsMetrics>();
         builder.Services.AddHostedService<OpenClocksGauge>();
+        builder.Services.AddHostedService<ProjectionLagGauge>();
         builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(services.GetRequiredService<CommittedEventsMetrics>()));
 
         var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

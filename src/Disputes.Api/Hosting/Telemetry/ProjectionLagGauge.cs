@@ -1,0 +1,53 @@
+using System.Diagnostics.Metrics;
+using Disputes.Projections;
+using Disputes.Projections.Progress;
+using Marten;
+
+namespace Disputes.Api.Hosting.Telemetry;
+
+/// <summary>
+/// Reads every five seconds how far each asynchronous projection trails the event log, for the
+/// <c>disputes.projection.lag</c> and <c>disputes.projection.events_behind</c> gauges. Every node reports
+/// the same figures: the lag is a property of the shared database, whichever node runs the projection.
+/// </summary>
+public sealed class ProjectionLagGauge(IDocumentStore store, DisputesMetrics metrics, ILogger<ProjectionLagGauge> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private volatile IReadOnlyList<ProjectionLag> latest = [];
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics.ObserveProjectionLag(
+            () => latest.Select(l => new Measurement<long>(l.EventsBehind, Tag(l))),
+            () => latest.Select(l => new Measurement<double>(l.SecondsBehind, Tag(l))));
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var session = store.QuerySession();
+                latest = await ProjectionLag.ReadAsync(session, DisputesProjections.Asynchronous, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not read the projection lag; keeping the last figures");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static KeyValuePair<string, object?> Tag(ProjectionLag lag) => new("projection", lag.Projection);
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
