@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using Disputes.Reliability.Tests.Infrastructure;
 
 namespace Disputes.Reliability.Tests.HostileInput;
 
@@ -67,7 +68,7 @@ public static class HostileBodies
     [
         new("accountId", Quote(accountId)),
         new("cardLast4", Quote("1005")),
-        new("chatSessionId", Quote($"chat-{Guid.NewGuid():N}")),
+        new("chatSessionId", Quote(ServiceApi.NewChatSessionId())),
         new("reason", Quote("unauthorized")),
         new("merchant", Quote("XYZ Store")),
         new("amount", "127.43"),

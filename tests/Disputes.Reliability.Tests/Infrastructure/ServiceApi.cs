@@ -18,7 +18,7 @@ public static class ServiceApi
     {
         ["accountId"] = accountId,
         ["cardLast4"] = "1005",
-        ["chatSessionId"] = chatSessionId ?? $"chat-{Guid.NewGuid():N}",
+        ["chatSessionId"] = chatSessionId ?? NewChatSessionId(),
         ["reason"] = "unauthorized",
         ["merchant"] = "XYZ Store",
         ["amount"] = 127.43m,
@@ -27,6 +27,13 @@ public static class ServiceApi
         ["statementTransmittedOn"] = statementOn.ToString("yyyy-MM-dd", null),
         ["description"] = "I did not make this purchase",
     };
+
+    /// <summary>
+    /// A fresh chat session id of letters only: a random hex id can hold a run of digits that passes the Luhn
+    /// check, which intake rightly refuses as a possible card number.
+    /// </summary>
+    public static string NewChatSessionId() =>
+        "chat-" + string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c));
 
     /// <summary>An intake received today by the system clock: the charge 10 days ago, the statement 5 days ago.</summary>
     public static JsonObject IntakeToday(string accountId, string? chatSessionId = null)
