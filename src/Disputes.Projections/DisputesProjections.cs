@@ -36,6 +36,12 @@ public static class DisputesProjections
         // it would serialize all intake behind that row's lock. Wolverine runs it on exactly one node.
         options.Projections.Add<ComplianceDayProjection>(ProjectionLifecycle.Async);
 
+        // How often the daemon looks for new events, busy and idle (Marten's defaults: 250 ms and 1 s). Its lag is
+        // this interval plus the batch's own time: at the defaults 279 ms p50 / 1.07 s p99 under intake load, at
+        // 50 ms 65 / 168 ms (bench `lag`). One indexed max(seq_id) query per interval on the one node running it.
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+
         options.Schema.For<Dispute>()
             .UniqueIndex(d => d.CaseNumber)
             .Duplicate(d => d.AccountId);
