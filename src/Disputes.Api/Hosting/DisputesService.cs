@@ -90,6 +90,7 @@ public static class DisputesService
             options.Durability.RecoveryBatchSize = timers.BatchSize;
             var nodes = builder.Configuration.GetSection("Disputes:Nodes").Get<NodeOptions>() ?? new();
             options.Durability.HealthCheckPollingTime = nodes.HeartbeatInterval;
+            options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(500);
             options.Durability.StaleNodeTimeout = nodes.DeadAfter;
 
             // Two handlers deciding on the same dispute version: the loser retries on the new state, where
