@@ -52,6 +52,20 @@ public sealed class when_compliance_audits_the_deadlines(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task the_activity_by_day_counts_each_receipt_acknowledgment_and_breach_on_its_day()
+    {
+        var page = await SignInAsync("compliance", "compliance-1");
+
+        // Newest first: the breach of 2025-04-03 (due 2025-04-02 in New York), the acknowledgment, the two receipts.
+        await Expect(page.Locator("#days-table tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#days-table tbody tr").First).ToHaveAttributeAsync("data-date", "2025-04-03");
+        await Expect(page.Locator("#days-table tr[data-date='2025-04-03'] td[data-column=acknowledgmentBreaches]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#days-table tr[data-date='2025-03-10'] td[data-column=acknowledgmentsSent]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#days-table tr[data-date='2025-03-03'] td[data-column=noticesReceived]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#days-freshness")).ToHaveTextAsync("Every recorded event is counted.");
+    }
+
+    [Fact]
     public async Task each_dispute_opens_its_history_and_how_it_stood_at_a_past_instant()
     {
         var page = await SignInAsync("compliance", "compliance-1");

@@ -81,7 +81,9 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>Empties the event store, the read models and Wolverine's message storage.</summary>
     public async Task ResetAsync()
     {
-        await App.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        // Through the host, so the asynchronous projections are paused meanwhile and none keeps a position past the
+        // emptied log.
+        await App.ResetAllMartenDataAsync();
         await App.Services.GetRequiredService<IHost>().ResetResourceState();
     }
 

@@ -1,5 +1,5 @@
-// Compliance dashboard: clocks per kind and status, forfeiture exposure, the 30-day timeline, the at-risk and
-// breached lists, each dispute's audit history and "as of" view, and the breach report as CSV.
+// Compliance dashboard: clocks per kind and status, forfeiture exposure, activity by day, the 30-day timeline, the
+// at-risk and breached lists, each dispute's audit history and "as of" view, and the breach report as CSV.
 
 import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, busy } from "./ui.js";
@@ -84,6 +84,44 @@ async function renderTimeline() {
     el("details", {}, el("summary", { text: "Show the timeline as a table" }), el("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Timeline data" }, timelineTable(disputes, auditButton))));
 }
 
+// The daily totals come from an asynchronous projection that trails the event log by a fraction of a second; while
+// it has events still to count the table says so and asks again shortly, a few times.
+const DAY_COLUMNS = [
+  ["noticesReceived", "Notices received"],
+  ["acknowledgmentsSent", "Acknowledged"],
+  ["resolvedCorrected", "Resolved: corrected"],
+  ["resolvedNoError", "Resolved: no error"],
+  ["withdrawn", "Withdrawn"],
+  ["acknowledgmentBreaches", "Acknowledgment breaches"],
+  ["resolutionBreaches", "Resolution breaches"],
+];
+let daysRetry = null;
+
+async function renderDays(attempt = 0) {
+  clearTimeout(daysRetry);
+  const totals = await call(`/api/compliance/days?from=${addDays(today(), -89)}&to=${today()}`);
+  const active = totals.days.filter((d) => DAY_COLUMNS.some(([key]) => d[key] > 0)).reverse();
+  const sum = (key) => active.reduce((n, d) => n + d[key], 0);
+  fill(document.getElementById("days"), active.length === 0
+    ? el("p", { class: "empty", text: "Nothing happened in the last 90 days." })
+    : el("table", { id: "days-table" },
+      el("caption", { class: "visually-hidden", text: "Days with activity, newest first (UTC days)" }),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Day (UTC)" }),
+        DAY_COLUMNS.map(([, text]) => el("th", { scope: "col", class: "num", text })))),
+      el("tbody", {}, active.map((d) => el("tr", { "data-date": d.date },
+        el("th", { scope: "row", class: "nowrap", text: date(d.date) }),
+        DAY_COLUMNS.map(([key]) => el("td", { class: "num", "data-column": key, text: String(d[key]) }))))),
+      el("tfoot", {}, el("tr", {}, el("th", { scope: "row", text: "Total" }),
+        DAY_COLUMNS.map(([key]) => el("td", { class: "num", text: String(sum(key)) }))))));
+  const behind = totals.freshness.eventsBehind;
+  document.getElementById("days-freshness").textContent = behind === 0
+    ? "Every recorded event is counted."
+    : `${behind} recent ${behind === 1 ? "event is" : "events are"} not counted yet (${totals.freshness.secondsBehind.toFixed(1)} s behind).`;
+  if (behind > 0 && attempt < 10) {
+    daysRetry = setTimeout(() => renderDays(attempt + 1).catch((error) => showProblem(notice, error)), 1000);
+  }
+}
+
 async function load() {
   clearNotice(notice);
   try {
@@ -101,6 +139,7 @@ async function load() {
       document.getElementById("report-from").value = addDays(today(), -30);
       document.getElementById("report-to").value = addDays(today(), 1);
     }
+    await renderDays();
     await renderTimeline();
   } catch (error) {
     showProblem(notice, error);
