@@ -16,7 +16,7 @@ internal static class ClockRowStorage
     /// <summary>Status, then the list order: "every pending clock", "breached in the last 30 days", the summary.</summary>
     public const string ByStatus = "ix_clockrow_status_due";
 
-    /// <summary>Status and breach instant: "disputes due within a week" on the summary.</summary>
+    /// <summary>Status and breach instant, with the dispute: "disputes due within a week" on the summary, from the index alone.</summary>
     public const string ByStatusAndBreachInstant = "ix_clockrow_status_breach_instant";
 
     /// <summary>One account's clocks in due order.</summary>
@@ -25,8 +25,17 @@ internal static class ClockRowStorage
     /// <summary>The dispute's own rows, read when its clocks change.</summary>
     public const string ByDispute = "ix_clockrow_dispute";
 
-    /// <summary>When clocks were breached; only breached rows are in it.</summary>
+    /// <summary>
+    /// When clocks were breached, with the dispute: only breached rows are in it, and the summary's "breached in the
+    /// period" counts clocks and distinct disputes from it alone.
+    /// </summary>
     public const string ByBreachedAt = "ix_clockrow_breached_at";
+
+    /// <summary>
+    /// Status and dispute, with the exposure: the summary's total exposure takes one row per breached dispute
+    /// from it in dispute order, without reading or sorting the table.
+    /// </summary>
+    public const string ByStatusAndDispute = "ix_clockrow_status_dispute";
 
     /// <summary>
     /// Duplicates the filtered and sorted members into columns, so the compliance queries read plain columns
@@ -49,10 +58,13 @@ internal static class ClockRowStorage
         clockRows.Indexes.Clear();
         Add(clockRows, ByClockAndStatus, "clock", "status", "due_on", "case_number");
         Add(clockRows, ByStatus, "status", "due_on", "case_number", "clock");
-        Add(clockRows, ByStatusAndBreachInstant, "status", "breach_instant");
+        Add(clockRows, ByStatusAndBreachInstant, "status", "breach_instant").IncludeColumns = ["dispute_id"];
         Add(clockRows, ByAccount, "account_id", "due_on", "case_number");
         Add(clockRows, ByDispute, "dispute_id");
-        Add(clockRows, ByBreachedAt, "breached_at").Predicate = "breached_at is not null";
+        var byBreachedAt = Add(clockRows, ByBreachedAt, "breached_at");
+        byBreachedAt.Predicate = "breached_at is not null";
+        byBreachedAt.IncludeColumns = ["dispute_id"];
+        Add(clockRows, ByStatusAndDispute, "status", "dispute_id").IncludeColumns = ["forfeiture_exposure"];
     }
 
     private static DocumentIndex Add(DocumentMapping mapping, string name, params string[] columns)
