@@ -4,9 +4,9 @@ using NpgsqlTypes;
 namespace Disputes.Projections.Compliance;
 
 /// <summary>
-/// The clock-row table's duplicated columns and its indexes, one per query shape of the compliance screens. Each leads with the
-/// equality filters and continues in the list's sort order (due date, case number, clock), so a page is read
-/// straight off the index and a count is an index-only scan.
+/// The clock-row table's duplicated columns and its indexes, one per query shape of the compliance screens. Each
+/// leads with the equality filters and continues in the list's sort order (due date, case number, clock), or carries
+/// the columns its query needs, so a page is read straight off the index and a count is an index-only scan.
 /// </summary>
 internal static class ClockRowStorage
 {
@@ -16,7 +16,9 @@ internal static class ClockRowStorage
     /// <summary>Status, then the list order: "every pending clock", "breached in the last 30 days", the summary.</summary>
     public const string ByStatus = "ix_clockrow_status_due";
 
-    /// <summary>Status and breach instant, with the dispute: "disputes due within a week" on the summary, from the index alone.</summary>
+    /// <summary>
+    /// Status and breach instant, with the dispute: "disputes due within a week" on the summary, from the index alone.
+    /// </summary>
     public const string ByStatusAndBreachInstant = "ix_clockrow_status_breach_instant";
 
     /// <summary>One account's clocks in due order.</summary>
