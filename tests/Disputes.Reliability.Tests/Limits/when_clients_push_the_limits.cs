@@ -105,7 +105,7 @@ public sealed class when_clients_push_the_limits
         using var readiness = await anonymous.GetAsync("/health/ready");
         Assert.True(readiness.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{(int)readiness.StatusCode}");
         var checks = JsonNode.Parse(await readiness.Content.ReadAsStringAsync())!["checks"]!.AsObject();
-        Assert.Equal(["database", "durabilityAgent", "schema"], checks.Select(c => c.Key).Order());
+        Assert.Equal(["database", "durabilityAgent", "projections", "schema"], checks.Select(c => c.Key).Order());
         Assert.Equal("healthy", checks["database"]!["status"].Str());
         Assert.Equal("healthy", checks["schema"]!["status"].Str());
     }
