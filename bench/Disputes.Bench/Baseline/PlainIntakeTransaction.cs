@@ -36,16 +36,25 @@ public sealed class PlainIntakeTransaction(NpgsqlDataSource dataSource, DisputeR
     public async Task ExecuteAsync(Guid disputeId, CancellationToken cancellation)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellation);
-        await using (var account = new NpgsqlCommand("select data from disputes.mt_doc_account where id = $1", connection))
+        // The two reads in one round trip, as the service batches them.
+        await using (var reads = new NpgsqlBatch(connection))
         {
-            account.Parameters.Add(new NpgsqlParameter { Value = accountStreamId });
-            _ = await account.ExecuteScalarAsync(cancellation) ?? throw new InvalidOperationException("The baseline's account is missing.");
-        }
+            reads.BatchCommands.Add(new NpgsqlBatchCommand("select data from disputes.mt_doc_account where id = $1")
+            {
+                Parameters = { new NpgsqlParameter { Value = accountStreamId } },
+            });
+            reads.BatchCommands.Add(new NpgsqlBatchCommand($"select data from {ScratchTables.Schema}.mt_doc_dispute where id = $1")
+            {
+                Parameters = { new NpgsqlParameter { Value = disputeId } },
+            });
+            await using var reader = await reads.ExecuteReaderAsync(cancellation);
+            if (!await reader.ReadAsync(cancellation))
+            {
+                throw new InvalidOperationException("The baseline's account is missing.");
+            }
 
-        await using (var existing = new NpgsqlCommand($"select data from {ScratchTables.Schema}.mt_doc_dispute where id = $1", connection))
-        {
-            existing.Parameters.Add(new NpgsqlParameter { Value = disputeId });
-            _ = await existing.ExecuteScalarAsync(cancellation);
+            await reader.NextResultAsync(cancellation);
+            _ = await reader.ReadAsync(cancellation);
         }
 
         long caseNumber;

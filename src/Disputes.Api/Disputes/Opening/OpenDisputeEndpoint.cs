@@ -198,14 +198,19 @@ public static class OpenDisputeEndpoint
             return refusal;
         }
 
-        var account = await session.LoadAsync<Account>(StreamIds.ForAccount(intake.AccountId), http.RequestAborted);
+        // Both reads in one round trip: the account's calendar and, for a repeated intake, the dispute it opened.
+        var reads = session.CreateBatchQuery();
+        var accountRead = reads.Load<Account>(StreamIds.ForAccount(intake.AccountId));
+        var existingRead = reads.Load<Dispute>(intake.DisputeId);
+        await reads.Execute(http.RequestAborted);
+        var account = await accountRead;
         if (account is null)
         {
             return Problem.Unprocessable("The account is not registered.",
                 $"Register account '{intake.AccountId}' with PUT /api/accounts/{{accountId}} (its time zone and billing-cycle calendar) before opening disputes on it.");
         }
 
-        if (await session.LoadAsync<Dispute>(intake.DisputeId, http.RequestAborted) is { } existing)
+        if (await existingRead is { } existing)
         {
             return Repeated(http, existing);
         }
