@@ -137,7 +137,7 @@ public sealed class when_the_node_running_the_projections_dies
         return (totals["days"]![0]!, totals["freshness"]!);
     }
 
-    /// <summary>The index of the one node whose readiness says the daily totals run on it.</summary>
+    /// <summary>The index of the one node whose readiness says the daily totals run on it, once the nodes agree.</summary>
     private static async Task<int> RunnerAsync(IReadOnlyList<ServiceProcess> nodes, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -158,7 +158,9 @@ public sealed class when_the_node_running_the_projections_dies
                 return runners[0];
             }
 
-            Assert.True(runners.Count == 0 && DateTime.UtcNow < deadline, $"Expected the projection on exactly one node, found it on {runners.Count}.");
+            // The nodes are asked one after another, so a reassignment between two answers can show it on none or
+            // two for a moment: ask again until the answer is one node, or fail with what was seen last.
+            Assert.True(DateTime.UtcNow < deadline, $"Expected the projection on exactly one node, found it on {runners.Count}.");
             await Task.Delay(500);
         }
     }
