@@ -2,7 +2,6 @@ using Disputes.Api.Problems;
 using Disputes.Projections.Compliance;
 using Marten;
 using NodaTime;
-using NodaTime.Text;
 using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -22,8 +21,8 @@ public static class ComplianceSummaryEndpoint
     {
         var now = clock.GetCurrentInstant();
         var errors = new FieldErrors();
-        var from = InstantParameter(errors, "from", http.Request.Query["from"]) ?? now - Duration.FromDays(30);
-        var to = InstantParameter(errors, "to", http.Request.Query["to"]) ?? now;
+        var from = errors.Instant("from", http.Request.Query["from"]) ?? now - Duration.FromDays(30);
+        var to = errors.Instant("to", http.Request.Query["to"]) ?? now;
         if (errors.IsEmpty && from >= to)
         {
             errors.Add("from", "must be before 'to'.");
@@ -37,22 +36,5 @@ public static class ComplianceSummaryEndpoint
         var summary = await new ComplianceSummaryQuery(now, Duration.FromDays(7), from, to).RunAsync(session, http.RequestAborted);
         return Results.Ok(new { summary.Counts, summary.DisputesDueSoon, BreachesFrom = from, BreachesTo = to, summary.BreachedClocks,
             summary.BreachedDisputes, summary.TotalForfeitureExposure });
-    }
-
-    private static Instant? InstantParameter(FieldErrors errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var result = InstantPattern.ExtendedIso.Parse(value);
-        if (!result.Success)
-        {
-            errors.Add(field, "must be an ISO instant such as 2025-04-01T00:00:00Z.");
-            return null;
-        }
-
-        return result.Value;
     }
 }

@@ -37,8 +37,8 @@ public static class DailyTotalsEndpoint
     {
         var errors = new Problems.FieldErrors();
         var today = clock.GetCurrentInstant().InUtc().Date;
-        var to = DeadlineListEndpoint.Date(errors, "to", http.Request.Query["to"]) ?? today;
-        var from = DeadlineListEndpoint.Date(errors, "from", http.Request.Query["from"]) ?? to.PlusDays(-29);
+        var to = errors.Date("to", http.Request.Query["to"]) ?? today;
+        var from = errors.Date("from", http.Request.Query["from"]) ?? to.PlusDays(-29);
         if (errors.IsEmpty && from > to)
         {
             errors.Add("from", "must not be after 'to'.");

@@ -4,7 +4,6 @@ using Disputes.Domain.Deadlines;
 using Disputes.Projections.Compliance;
 using Marten;
 using NodaTime;
-using NodaTime.Text;
 using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -55,10 +54,10 @@ public static class DeadlineListEndpoint
             }
         }
 
-        var dueAfter = Date(errors, "dueAfter", query["dueAfter"]);
-        var dueBefore = Date(errors, "dueBefore", query["dueBefore"]);
-        var page = Number(errors, "page", query["page"], 1, 1, 1_000_000);
-        var pageSize = Number(errors, "pageSize", query["pageSize"], 50, 1, MaxPageSize);
+        var dueAfter = errors.Date("dueAfter", query["dueAfter"]);
+        var dueBefore = errors.Date("dueBefore", query["dueBefore"]);
+        var page = errors.Number("page", query["page"], 1, 1, 1_000_000);
+        var pageSize = errors.Number("pageSize", query["pageSize"], 50, 1, MaxPageSize);
         var accountId = query["accountId"].ToString() is { Length: > 0 } account ? account : null;
         if (!errors.IsEmpty)
         {
@@ -71,38 +70,5 @@ public static class DeadlineListEndpoint
             r.DisputeId, r.CaseNumber, r.AccountId, r.Clock, r.Status, r.DueOn, r.Status == ClockStatus.Pending ? r.BreachInstant : null,
             r.MetAt, r.BreachedAt, r.Basis, r.Amount, r.Currency, r.ForfeitureExposure)).ToList();
         return Results.Ok(new DeadlineListPage(items, page, pageSize, total));
-    }
-
-    internal static LocalDate? Date(FieldErrors errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var result = LocalDatePattern.Iso.Parse(value);
-        if (!result.Success)
-        {
-            errors.Add(field, "must be a date as yyyy-MM-dd.");
-            return null;
-        }
-
-        return result.Value;
-    }
-
-    internal static int Number(FieldErrors errors, string field, string? value, int fallback, int min, int max)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(value, out var number) || number < min || number > max)
-        {
-            errors.Add(field, $"must be a whole number from {min} to {max}.");
-            return fallback;
-        }
-
-        return number;
     }
 }

@@ -1,3 +1,6 @@
+using NodaTime;
+using NodaTime.Text;
+
 namespace Disputes.Api.Problems;
 
 /// <summary>Collects every bad field of a request, so one 400 answer names them all.</summary>
@@ -46,6 +49,70 @@ public sealed class FieldErrors
         }
 
         return value.Trim();
+    }
+
+    /// <summary>
+    /// Reads an ISO instant such as <c>2025-04-01T00:00:00Z</c> from a query parameter; null when absent (an error
+    /// too when <paramref name="required"/>) or malformed.
+    /// </summary>
+    public Instant? Instant(string field, string? value, bool required = false)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+            {
+                Add(field, "is required: an ISO instant such as 2025-04-01T00:00:00Z.");
+            }
+
+            return null;
+        }
+
+        var result = InstantPattern.ExtendedIso.Parse(value);
+        if (!result.Success)
+        {
+            Add(field, "must be an ISO instant such as 2025-04-01T00:00:00Z.");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    /// <summary>Reads an ISO date (<c>yyyy-MM-dd</c>) from a query parameter; null when absent or malformed.</summary>
+    public LocalDate? Date(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(value);
+        if (!result.Success)
+        {
+            Add(field, "must be a date as yyyy-MM-dd.");
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    /// <summary>
+    /// Reads a whole number from <paramref name="min"/> to <paramref name="max"/> from a query parameter;
+    /// <paramref name="fallback"/> when absent or wrong.
+    /// </summary>
+    public int Number(string field, string? value, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, out var number) || number < min || number > max)
+        {
+            Add(field, $"must be a whole number from {min} to {max}.");
+            return fallback;
+        }
+
+        return number;
     }
 
     /// <summary>Checks a money amount: present, more than 0, at most two decimals, below a billion.</summary>

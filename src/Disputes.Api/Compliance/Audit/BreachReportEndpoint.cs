@@ -66,8 +66,8 @@ public static class BreachReportEndpoint
         var query = http.Request.Query;
         var now = clock.GetCurrentInstant();
         var errors = new FieldErrors();
-        var from = AuditParameters.Instant(errors, "from", query["from"]) ?? now - Duration.FromDays(30);
-        var to = AuditParameters.Instant(errors, "to", query["to"]) ?? now;
+        var from = errors.Instant("from", query["from"]) ?? now - Duration.FromDays(30);
+        var to = errors.Instant("to", query["to"]) ?? now;
         var format = query["format"].ToString();
         var csv = format.Equals("csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && format.Length > 0 && !format.Equals("json", StringComparison.OrdinalIgnoreCase))

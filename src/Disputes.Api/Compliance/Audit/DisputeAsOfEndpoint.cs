@@ -34,7 +34,7 @@ public static class DisputeAsOfEndpoint
     public static async Task<IResult> Get(Guid disputeId, HttpContext http, IQuerySession session)
     {
         var errors = new FieldErrors();
-        if (AuditParameters.Instant(errors, "at", http.Request.Query["at"], required: true) is not { } at)
+        if (errors.Instant("at", http.Request.Query["at"], required: true) is not { } at)
         {
             return errors.ToResult();
         }

@@ -90,8 +90,8 @@ public static class WorkQueueEndpoint
             }
         }
 
-        var page = DeadlineListEndpoint.Number(errors, "page", query["page"], 1, 1, 1_000_000);
-        var pageSize = DeadlineListEndpoint.Number(errors, "pageSize", query["pageSize"], 50, 1, MaxPageSize);
+        var page = errors.Number("page", query["page"], 1, 1, 1_000_000);
+        var pageSize = errors.Number("pageSize", query["pageSize"], 50, 1, MaxPageSize);
         if (!errors.IsEmpty)
         {
             return errors.ToResult();

@@ -18,7 +18,8 @@ public static class TelemetrySetup
         builder.Services.AddSingleton<DisputesMetrics>();
         builder.Services.AddSingleton<CommittedEventsMetrics>();
         builder.Services.AddHostedService<OpenClocksGauge>();
-        builder.Services.AddHostedService<ProjectionLagGauge>();
+        builder.Services.AddSingleton<ProjectionLagMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagMonitor>());
         builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(services.GetRequiredService<CommittedEventsMetrics>()));
 
         var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

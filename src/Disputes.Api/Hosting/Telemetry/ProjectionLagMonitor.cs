@@ -7,13 +7,17 @@ namespace Disputes.Api.Hosting.Telemetry;
 
 /// <summary>
 /// Reads every five seconds how far each asynchronous projection trails the event log, for the
-/// <c>disputes.projection.lag</c> and <c>disputes.projection.events_behind</c> gauges. Every node reports
-/// the same figures: the lag is a property of the shared database, whichever node runs the projection.
+/// <c>disputes.projection.lag</c> and <c>disputes.projection.events_behind</c> gauges and the readiness check,
+/// so neither a scrape nor a load balancer's probe queries the database. Every node reports the same figures: the
+/// lag is a property of the shared database, whichever node runs the projection.
 /// </summary>
-public sealed class ProjectionLagGauge(IDocumentStore store, DisputesMetrics metrics, ILogger<ProjectionLagGauge> logger) : BackgroundService
+public sealed class ProjectionLagMonitor(IDocumentStore store, DisputesMetrics metrics, ILogger<ProjectionLagMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private volatile IReadOnlyList<ProjectionLag> latest = [];
+
+    /// <summary>The last figures read, one per asynchronous projection; empty until the first read.</summary>
+    public IReadOnlyList<ProjectionLag> Latest => latest;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
