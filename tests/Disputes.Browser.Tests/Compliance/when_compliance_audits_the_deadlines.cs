@@ -121,6 +121,8 @@ public sealed class when_compliance_audits_the_deadlines(BrowserFixture fixture)
 
         await page.GotoAsync("compliance.html");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not available for your role" })).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(ScriptErrors(page));
         await AssertAccessibleAsync(page, "the page refusing a role");
     }
 }

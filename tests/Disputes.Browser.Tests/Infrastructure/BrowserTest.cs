@@ -14,6 +14,7 @@ namespace Disputes.Browser.Tests.Infrastructure;
 public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {
     private readonly List<IPage> pages = [];
+    private readonly Dictionary<IPage, List<string>> scriptErrors = [];
 
     protected BrowserFixture Fixture => fixture;
 
@@ -42,6 +43,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         var page = await fixture.NewPageAsync(width, height);
         pages.Add(page);
         var errors = new List<string>();
+        scriptErrors[page] = errors;
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Development sign-in" })).ToBeVisibleAsync();
@@ -69,6 +71,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Assert.Empty(errors);
         return page;
     }
+
+    /// <summary>The uncaught script errors <paramref name="page"/> has raised so far, on any document it loaded.</summary>
+    protected IReadOnlyList<string> ScriptErrors(IPage page) => scriptErrors[page];
 
     private static string RoleLabel(string role) => role switch
     {

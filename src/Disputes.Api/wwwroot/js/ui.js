@@ -59,7 +59,7 @@ export function renderHeader(page) {
 }
 
 /**
- * Checks that the caller may use the page; when not, replaces the main content with a way out and
+ * Checks that the caller may use the page; when not, hides the main content behind a way out and
  * returns null.
  */
 export function guard(page) {
@@ -73,7 +73,9 @@ export function guard(page) {
          el("a", { href: "index.html", text: "sign in with another role" }), ".")]
     : [el("h1", { text: "Please sign in" }),
        el("p", {}, "This page needs you to be signed in. ", el("a", { href: `index.html?next=${encodeURIComponent(page)}`, text: "Sign in" }), ".")];
-  fill(main, el("div", { class: "card" }, message));
+  // Hidden rather than removed: the page's module still looks up and wires its own elements.
+  for (const child of main.children) child.hidden = true;
+  main.append(el("div", { class: "card" }, message));
   return null;
 }
 
