@@ -5,13 +5,12 @@ namespace Disputes.Bench.Baseline;
 
 /// <summary>
 /// The physical limit of one intake: the same database work as <c>POST /api/disputes</c> with plain Npgsql and no
-/// HTTP — read the account, look for the dispute, draw a case number, then one transaction inserting the stream,
+/// HTTP — read the account and look for the dispute in one batch, draw a case number, then one transaction inserting the stream,
 /// its event, the dispute document, both clock rows and the scheduled timer envelopes (copies of the rows the
 /// service wrote).
 /// </summary>
 public sealed class PlainIntakeTransaction(NpgsqlDataSource dataSource, DisputeRowTemplate template, Guid accountStreamId)
 {
-    /// <summary>Runs one intake transaction for a new dispute.</summary>
     /// <summary>
     /// Captures the rows the service wrote for its latest dispute, creates the scratch tables and returns the
     /// transaction that writes copies of them.

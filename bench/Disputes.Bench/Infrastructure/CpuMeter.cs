@@ -9,16 +9,26 @@ namespace Disputes.Bench.Infrastructure;
 /// </summary>
 public sealed class CpuMeter
 {
-    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _cpuAtStart = ProcessCpu();
     private readonly long _wallAtStart = Stopwatch.GetTimestamp();
 
     public static CpuMeter Start() => new();
 
+    /// <summary>
+    /// The figures since <see cref="Start"/>, unrounded: rates are computed from them, and a phase of a few
+    /// milliseconds rounded to hundredths would be off by far more than the measurement.
+    /// </summary>
     public CpuFigures Stop()
     {
         var wall = Stopwatch.GetElapsedTime(_wallAtStart).TotalSeconds;
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart).TotalSeconds;
-        return new CpuFigures(Math.Round(wall, 2), Math.Round(cpu, 2), Math.Round(cpu / wall / Environment.ProcessorCount, 3));
+        var cpu = (ProcessCpu() - _cpuAtStart).TotalSeconds;
+        return new CpuFigures(wall, cpu, Math.Round(cpu / wall / Environment.ProcessorCount, 3));
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class IntakeScenario : IScenario
             await BenchAccounts.RegisterAsync(service.Client, accounts, cancellation);
             var load = new IntakeLoad(service.Client, new IntakeRequests(accounts));
 
-            var sampler = MemorySampler.Start();
+            await using var sampler = MemorySampler.Start();
             context.Progress.Line($"intake: warming up for {context.Scale.IntakeWarmup.TotalSeconds:0} s with {context.Clients} clients");
             await load.RunAsync(context.Clients, context.Scale.IntakeWarmup, cancellation);
             var openedBefore = load.Opened;

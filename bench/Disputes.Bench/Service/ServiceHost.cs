@@ -49,10 +49,9 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <param name="connectionString">The scenario's database.</param>
     /// <param name="maxConnections">Connections the client keeps open to the service (one per concurrent client).</param>
     /// <param name="clock">Replaces the service's clock, e.g. with an <see cref="AdjustableClock"/>.</param>
-    /// <param name="settings">More configuration, e.g. <c>Disputes:Timers:PollingInterval</c>.</param>
     /// <param name="cancellation">Cancels the start.</param>
     public static async Task<ServiceHost> StartAsync(string connectionString, int maxConnections, IClock? clock = null,
-        IDictionary<string, string?>? settings = null, CancellationToken cancellation = default)
+        CancellationToken cancellation = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -77,11 +76,6 @@ public sealed class ServiceHost : IAsyncDisposable
             // sign in as one agent; the limiter still runs, its cost is part of the figures.
             [IntakeLimitKey] = "100000000",
         });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
         await builder.AddDisputesAsync();
         if (clock is not null)
         {

@@ -13,7 +13,7 @@ public static class HangfireTimerRun
     public static async Task<PeerTimers> RunAsync(ScenarioContext context, TimeSpan polling, NpgsqlDataSource dataSource, CancellationToken cancellation)
     {
         var scale = context.Scale;
-        var sampler = MemorySampler.Start();
+        await using var sampler = MemorySampler.Start();
         try
         {
             using var peer = await HangfirePeer.StartAsync(context.ConnectionString, polling, cancellation);

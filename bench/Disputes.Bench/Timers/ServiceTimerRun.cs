@@ -22,16 +22,10 @@ public static class ServiceTimerRun
     public static async Task<ServiceTimers> RunAsync(ScenarioContext context, NpgsqlDataSource dataSource, CancellationToken cancellation)
     {
         var scale = context.Scale;
-        var settings = new Dictionary<string, string?>();
-        if (scale.TimerPolling is { } polling)
-        {
-            settings["Disputes:Timers:PollingInterval"] = polling.ToString("c");
-        }
-
         var clock = new AdjustableClock();
         var account = new BenchAccount("acct-utc", "Etc/UTC", 15);
-        var sampler = MemorySampler.Start();
-        await using var host = await ServiceHost.StartAsync(context.ConnectionString, 4, clock, settings, cancellation);
+        await using var sampler = MemorySampler.Start();
+        await using var host = await ServiceHost.StartAsync(context.ConnectionString, 4, clock, cancellation);
         var durability = host.Services.GetRequiredService<WolverineOptions>().Durability;
         await BenchAccounts.RegisterAsync(host.Client, [account], cancellation);
         var seeder = new ServiceTimerSeeder(host.Services, account);

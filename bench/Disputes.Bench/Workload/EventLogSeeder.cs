@@ -20,8 +20,6 @@ public sealed class EventLogSeeder
     private readonly IReadOnlyList<BenchAccount> _accounts = BenchAccounts.Create(64);
     private readonly DisputeFactory _factory = new();
 
-    public int Accounts => _accounts.Count;
-
     /// <summary>Writes the accounts and <paramref name="disputes"/> dispute streams; <paramref name="progress"/> gets disputes written.</summary>
     public async Task SeedAsync(DocumentStore store, int disputes, Action<int> progress, CancellationToken cancellation)
     {

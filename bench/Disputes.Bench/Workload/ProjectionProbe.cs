@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Disputes.Projections.Progress;
+using Marten;
 using Npgsql;
 
 namespace Disputes.Bench.Workload;
@@ -54,19 +56,23 @@ public sealed class ProjectionProbe : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Waits (at most two minutes) until <paramref name="projection"/> has applied every event written so far.</summary>
-    public static async Task WaitCaughtUpAsync(string connectionString, string schema, string projection, CancellationToken cancellation)
+    /// <summary>
+    /// Waits (at most two minutes) until <paramref name="projection"/> has applied every event written so far, as the
+    /// service's own <see cref="ProjectionLag"/> reads it.
+    /// </summary>
+    public static async Task WaitCaughtUpAsync(IDocumentStore store, string projection, CancellationToken cancellation)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
-            $"""
-             select coalesce((select last_seq_id from {schema}.mt_event_progression where name = '{projection}:All'), 0)
-                 >= (select coalesce(max(seq_id), 0) from {schema}.mt_events)
-             """, connection);
         var started = Stopwatch.GetTimestamp();
-        while (!(bool)(await command.ExecuteScalarAsync(cancellation))!)
+        while (true)
         {
+            await using (var session = store.QuerySession())
+            {
+                if ((await ProjectionLag.ReadAsync(session, [projection], cancellation))[0].EventsBehind == 0)
+                {
+                    return;
+                }
+            }
+
             if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(2))
             {
                 throw new TimeoutException($"The {projection} projection did not catch up within two minutes of the warm-up.");
