@@ -69,14 +69,19 @@ public sealed record DeadlineListQuery(
         return (where.ToString(), [.. parameters]);
     }
 
+    /// <summary>
+    /// The statement reading the page from <paramref name="table"/>, its parameters as <c>?</c> in the order of
+    /// <see cref="ToSql"/>: in list order, so it can be read straight off an index.
+    /// </summary>
+    public string PageSql(string table) =>
+        $"select data from {table} where {ToSql().Where} order by due_on, case_number, clock limit {PageSize} offset {(Page - 1) * PageSize}";
+
     /// <summary>The page of rows and the number of rows matching in all.</summary>
     public async Task<(IReadOnlyList<ClockRow> Rows, long Total)> RunAsync(IQuerySession session, CancellationToken cancellation)
     {
         var (where, parameters) = ToSql();
         var table = session.DocumentStore.Options.Schema.For<ClockRow>();
-        var rows = await session.QueryAsync<ClockRow>(
-            $"select data from {table} where {where} order by due_on, case_number, clock limit {PageSize} offset {(Page - 1) * PageSize}",
-            cancellation, parameters);
+        var rows = await session.QueryAsync<ClockRow>(PageSql(table), cancellation, parameters);
         var total = (await session.QueryAsync<long>($"select count(*) from {table} where {where}", cancellation, parameters))[0];
         return (rows, total);
     }

@@ -152,6 +152,7 @@ public sealed class ConsoleHost : IAsyncDisposable
             compliance.GetAsync("api/compliance/summary"),
             compliance.GetAsync("api/compliance/deadlines"),
             compliance.GetAsync("api/compliance/breaches"),
+            compliance.GetAsync("api/compliance/days"),
             compliance.GetAsync($"api/compliance/disputes/{id}/history"),
             compliance.GetAsync($"api/compliance/disputes/{id}/as-of?at=2025-01-01T00:00:00Z"),
             cardmember.GetAsync("api/me/disputes"),

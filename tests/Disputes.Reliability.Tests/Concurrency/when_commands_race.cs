@@ -72,7 +72,7 @@ public sealed class when_commands_race(RaceFixture fixture) : IClassFixture<Race
     [Fact]
     public async Task fifty_duplicate_intakes_open_one_dispute()
     {
-        var intake = ServiceApi.IntakeToday("acct-1001", $"chat-duplicates-{Guid.NewGuid():N}");
+        var intake = ServiceApi.IntakeToday("acct-1001", "chat-duplicates-" + ServiceApi.NewChatSessionId());
         using var start = new SemaphoreSlim(0);
         var intakes = Enumerable.Range(0, 50).Select(async _ =>
         {

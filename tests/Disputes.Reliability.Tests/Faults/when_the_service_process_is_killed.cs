@@ -77,6 +77,8 @@ public sealed class when_the_service_process_is_killed
         }
 
         var accepted = new ConcurrentDictionary<Guid, Accepted>();
+
+        var refused = new ConcurrentQueue<string>();
         string firstLogs;
         await using (first)
         {
@@ -84,7 +86,7 @@ public sealed class when_the_service_process_is_killed
             using var stop = new CancellationTokenSource();
             var serviceToday = ServiceNow().InUtc().Date;
             var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => first.ClientAsync("agent", $"agent-{i}")));
-            var loops = clients.Select((client, i) => Task.Run(() => OpenAndAcknowledgeAsync(client, i, serviceToday, accepted, stop.Token))).ToArray();
+            var loops = clients.Select((client, i) => Task.Run(() => OpenAndAcknowledgeAsync(client, i, serviceToday, accepted, refused, stop.Token))).ToArray();
 
             await Task.Delay((breachInstant - Duration.FromSeconds(4) - ServiceNow()).ToTimeSpan());
             await first.KillAsync();
@@ -94,6 +96,8 @@ public sealed class when_the_service_process_is_killed
             firstLogs = first.Logs;
         }
 
+        // Before the kill every request must succeed; after it requests fail to connect, which is not an answer.
+        Assert.True(refused.IsEmpty, $"Answers other than success before the kill:\n{string.Join('\n', refused.Take(10))}");
         Assert.True(accepted.Count >= 10, $"Only {accepted.Count} disputes were accepted before the kill; the load did not run.\n{firstLogs[^Math.Min(firstLogs.Length, 4000)..]}");
         Assert.True(ServiceNow() < breachInstant, "The process was killed after the breach instant, so the breach did not come due during the outage.");
 
@@ -143,16 +147,18 @@ public sealed class when_the_service_process_is_killed
         TestContext.Current.TestOutputHelper?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
 
     private static async Task OpenAndAcknowledgeAsync(
-        HttpClient client, int loop, LocalDate serviceToday, ConcurrentDictionary<Guid, Accepted> accepted, CancellationToken stop)
+        HttpClient client, int loop, LocalDate serviceToday, ConcurrentDictionary<Guid, Accepted> accepted,
+        ConcurrentQueue<string> refused, CancellationToken stop)
     {
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             try
             {
-                var intake = ServiceApi.Intake("acct-utc", serviceToday.PlusDays(-10), serviceToday.PlusDays(-5), $"crash-{loop}-{i}-{Guid.NewGuid():N}");
+                var intake = ServiceApi.Intake("acct-utc", serviceToday.PlusDays(-10), serviceToday.PlusDays(-5), $"crash-{loop}-{i}-{ServiceApi.NewChatSessionId()}");
                 using var opened = await client.PostJsonAsync("/api/disputes", intake);
                 if (opened.StatusCode != HttpStatusCode.Created)
                 {
+                    refused.Enqueue($"intake {(int)opened.StatusCode}: {await opened.Content.ReadAsStringAsync()}");
                     continue;
                 }
 
@@ -161,7 +167,11 @@ public sealed class when_the_service_process_is_killed
                 if (i % 2 == 0)
                 {
                     using var acknowledged = await client.CommandAsync(id.ToString(), "acknowledgment", 1);
-                    if (acknowledged.StatusCode == HttpStatusCode.OK)
+                    if (acknowledged.StatusCode != HttpStatusCode.OK)
+                    {
+                        refused.Enqueue($"acknowledgment {(int)acknowledged.StatusCode}: {await acknowledged.Content.ReadAsStringAsync()}");
+                    }
+                    else
                     {
                         var version = (long)JsonNode.Parse(await acknowledged.Content.ReadAsStringAsync())!["version"]!;
                         accepted[id] = new Accepted(id, version, ["dispute_opened", "acknowledgment_sent"]);

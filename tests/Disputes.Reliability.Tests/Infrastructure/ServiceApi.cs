@@ -45,8 +45,6 @@ public static class ServiceApi
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode? body) =>
         client.PostAsync(url, new StringContent(body?.ToJsonString() ?? "null", Encoding.UTF8, "application/json"));
 
-    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string body) =>
-        client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
 
     /// <summary>Registers an account with a monthly closing day; fails the test unless it is stored.</summary>
     public static async Task RegisterAccountAsync(this HttpClient client, string accountId, string timeZone = "Etc/UTC", int closingDay = 15)

@@ -35,6 +35,15 @@ public sealed class when_clients_push_the_limits
         // Intake: the client's allowance, then 429 with Retry-After and problem details, storing nothing.
         var first = await service.ClientAsync("agent", "agent-first");
         await first.RegisterAccountAsync("acct-1001");
+
+        // Another client's intake first, so the endpoint's code is compiled before the measured client starts: a
+        // slow first request must not let the allowance refill (one token per 60 s / limit) before the limit is hit.
+        var warmUp = await service.ClientAsync("agent", "agent-warm-up");
+        using (var warmed = await warmUp.PostJsonAsync("/api/disputes", ServiceApi.IntakeToday("acct-1001")))
+        {
+            Assert.Equal(HttpStatusCode.Created, warmed.StatusCode);
+        }
+
         for (var i = 0; i < IntakePerMinute; i++)
         {
             using var accepted = await first.PostJsonAsync("/api/disputes", ServiceApi.IntakeToday("acct-1001"));

@@ -80,5 +80,8 @@ public sealed class when_a_cardmember_asks_for_another_accounts_dispute(ServiceF
         var response = await Service.ClientAs("cardmember", "cm-b", "acct-2002").GetAsync($"/api/me/disputes/{theirs["caseNumber"]}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = await response.BodyAsync();
+        Assert.Equal(theirs["caseNumber"].Str(), seen["caseNumber"].Str());
+        Assert.Equal("XYZ Store", seen["merchant"].Str());
     }
 }

@@ -13,13 +13,6 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
         return await Client.OpenDisputeAsync();
     }
 
-    private async Task<JsonObject> StepAsync(JsonObject dispute, string step, JsonObject? body = null)
-    {
-        var response = await Client.CommandAsync(dispute, step, body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.BodyAsync();
-    }
-
     private static JsonNode ClockOf(JsonObject dispute, string clock) => dispute["deadlines"]![clock]!;
 
     [Fact]
@@ -28,7 +21,7 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
         var dispute = await OpenAsync();
         Clock.SetNow("2025-03-10T14:00:00Z");
 
-        dispute = await StepAsync(dispute, "acknowledgment");
+        dispute = await Client.StepAsync(dispute, "acknowledgment");
 
         Assert.Equal("met", ClockOf(dispute, "acknowledgment")["status"].Str());
         Assert.StartsWith("2025-03-10T14:00", ClockOf(dispute, "acknowledgment")["metAt"].Str());
@@ -41,7 +34,7 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
         var dispute = await OpenAsync();
         Clock.SetNow("2025-03-20T14:00:00Z");
 
-        dispute = await StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
+        dispute = await Client.StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
 
         Assert.Equal("met_by_resolution", ClockOf(dispute, "acknowledgment")["status"].Str());
         Assert.Equal("met", ClockOf(dispute, "resolution")["status"].Str());
@@ -50,9 +43,9 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
     [Fact]
     public async Task withdrawing_stops_the_pending_clocks()
     {
-        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+        var dispute = await Client.StepAsync(await OpenAsync(), "acknowledgment");
 
-        dispute = await StepAsync(dispute, "withdrawal");
+        dispute = await Client.StepAsync(dispute, "withdrawal");
 
         Assert.Equal("met", ClockOf(dispute, "acknowledgment")["status"].Str());
         Assert.Equal("stopped", ClockOf(dispute, "resolution")["status"].Str());
@@ -66,7 +59,7 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
         // even before the breach timer has been delivered.
         Clock.SetNow("2025-04-03T04:00:01Z");
 
-        dispute = await StepAsync(dispute, "acknowledgment");
+        dispute = await Client.StepAsync(dispute, "acknowledgment");
 
         var ack = ClockOf(dispute, "acknowledgment");
         Assert.Equal("breached", ack["status"].Str());
@@ -82,7 +75,7 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
         var dispute = await OpenAsync();
         Clock.SetNow("2025-04-03T03:59:00Z");
 
-        dispute = await StepAsync(dispute, "acknowledgment");
+        dispute = await Client.StepAsync(dispute, "acknowledgment");
 
         Assert.Equal("met", ClockOf(dispute, "acknowledgment")["status"].Str());
     }

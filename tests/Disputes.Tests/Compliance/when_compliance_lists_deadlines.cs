@@ -152,8 +152,8 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
 
     private async Task<string> ExplainAsync(DeadlineListQuery query)
     {
-        var (where, parameters) = query.ToSql();
-        var numbered = where;
+        var parameters = query.ToSql().Parameters;
+        var numbered = query.PageSql("disputes.mt_doc_clockrow");
         for (var i = 1; numbered.Contains('?'); i++)
         {
             var at = numbered.IndexOf('?');
@@ -162,7 +162,7 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
 
         await using var dataSource = DisputesStore.DataSource(Service.ConnectionString);
         await using var command = dataSource.CreateCommand(
-            $"explain select data from disputes.mt_doc_clockrow where {numbered} order by due_on, case_number, clock limit 50 offset {(query.Page - 1) * query.PageSize}");
+            $"explain {numbered}");
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });

@@ -17,13 +17,6 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         return await response.BodyAsync();
     }
 
-    private async Task<JsonObject> StepAsync(JsonObject dispute, string step, JsonObject? body = null, HttpClient? client = null)
-    {
-        var response = await (client ?? Client).CommandAsync(dispute, step, body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {await response.Content.ReadAsStringAsync()}");
-        return await response.BodyAsync();
-    }
-
     private static string ClockOf(JsonObject dispute, string clock, string field = "status") => dispute["deadlines"]![clock]![field].Str();
 
     [Fact]
@@ -32,7 +25,7 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         await Client.RegisterAccountAsync();
         var dispute = await Client.OpenDisputeAsync();
         Clock.SetNow("2025-03-10T12:00:00Z");
-        await StepAsync(dispute, "acknowledgment");
+        await Client.StepAsync(dispute, "acknowledgment");
 
         var before = await AsOfAsync(dispute, "2025-03-05T00:00:00Z");
         var after = await AsOfAsync(dispute, "2025-03-11T00:00:00Z");
@@ -77,11 +70,11 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         await Client.RegisterAccountAsync();
         var dispute = await Client.OpenDisputeAsync();
         Clock.SetNow("2025-03-10T12:00:00Z");
-        dispute = await StepAsync(dispute, "escalation", new() { ["to"] = "supervisor", ["reason"] = "Large merchant, second opinion" });
+        dispute = await Client.StepAsync(dispute, "escalation", new() { ["to"] = "supervisor", ["reason"] = "Large merchant, second opinion" });
         Clock.SetNow("2025-04-10T12:00:00Z");
-        dispute = await StepAsync(dispute, "acknowledgment"); // late: records the breach of April 3 first
+        dispute = await Client.StepAsync(dispute, "acknowledgment"); // late: records the breach of April 3 first
         Clock.SetNow("2025-04-20T12:00:00Z");
-        await StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
+        await Client.StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
 
         var escalated = await AsOfAsync(dispute, "2025-03-11T00:00:00Z");
         Assert.Equal(("open", 2L, "supervisor"), (escalated["status"].Str(), (long)escalated["version"]!, escalated["escalatedTo"].Str()));

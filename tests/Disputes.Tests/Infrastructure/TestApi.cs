@@ -63,6 +63,14 @@ public static class TestApi
         return client.PostJsonAsync($"/api/disputes/{dispute["disputeId"]}/{step}", body);
     }
 
+    /// <summary>Posts a step to a dispute at its current version; fails the test unless the answer is 200, and returns the body.</summary>
+    public static async Task<JsonObject> StepAsync(this HttpClient client, JsonObject dispute, string step, JsonObject? body = null)
+    {
+        var response = await client.CommandAsync(dispute, step, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.BodyAsync();
+    }
+
     public static async Task<JsonObject> GetDisputeAsync(this HttpClient client, JsonObject dispute)
     {
         var response = await client.GetAsync($"/api/disputes/{dispute["disputeId"]}");

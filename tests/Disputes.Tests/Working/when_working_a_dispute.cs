@@ -13,26 +13,19 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         return await Client.OpenDisputeAsync();
     }
 
-    private async Task<JsonObject> StepAsync(JsonObject dispute, string step, JsonObject? body = null, HttpClient? client = null)
-    {
-        var response = await (client ?? Client).CommandAsync(dispute, step, body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.BodyAsync();
-    }
-
     [Fact]
     public async Task every_investigation_step_is_recorded_in_order_with_its_version()
     {
         var dispute = await OpenAsync();
 
-        dispute = await StepAsync(dispute, "acknowledgment");
-        dispute = await StepAsync(dispute, "provisional-credits", new() { ["amount"] = 127.43m });
-        dispute = await StepAsync(dispute, "document-requests", new() { ["from"] = "merchant", ["documents"] = "signed receipt" });
-        dispute = await StepAsync(dispute, "documents-received", new() { ["from"] = "merchant", ["documents"] = "receipt without signature" });
-        dispute = await StepAsync(dispute, "merchant-contacts", new() { ["summary"] = "Asked for proof of delivery" });
-        dispute = await StepAsync(dispute, "escalation", new() { ["to"] = "credit", ["reason"] = "Needs a credit decision" });
-        dispute = await StepAsync(dispute, "notes", new() { ["text"] = "Cardmember prefers email" });
-        dispute = await StepAsync(dispute, "finance-charges", new() { ["amount"] = 2.10m });
+        dispute = await Client.StepAsync(dispute, "acknowledgment");
+        dispute = await Client.StepAsync(dispute, "provisional-credits", new() { ["amount"] = 127.43m });
+        dispute = await Client.StepAsync(dispute, "document-requests", new() { ["from"] = "merchant", ["documents"] = "signed receipt" });
+        dispute = await Client.StepAsync(dispute, "documents-received", new() { ["from"] = "merchant", ["documents"] = "receipt without signature" });
+        dispute = await Client.StepAsync(dispute, "merchant-contacts", new() { ["summary"] = "Asked for proof of delivery" });
+        dispute = await Client.StepAsync(dispute, "escalation", new() { ["to"] = "credit", ["reason"] = "Needs a credit decision" });
+        dispute = await Client.StepAsync(dispute, "notes", new() { ["text"] = "Cardmember prefers email" });
+        dispute = await Client.StepAsync(dispute, "finance-charges", new() { ["amount"] = 2.10m });
 
         var stored = await Client.GetDisputeAsync(dispute);
         Assert.Equal(9, (long)stored["version"]!);
@@ -50,9 +43,9 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     [Fact]
     public async Task resolving_with_a_correction_records_the_credit()
     {
-        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+        var dispute = await Client.StepAsync(await OpenAsync(), "acknowledgment");
 
-        var resolved = await StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
+        var resolved = await Client.StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
 
         Assert.Equal("resolved", resolved["status"].Str());
         Assert.Equal("corrected", resolved["resolution"]!["outcome"].Str());
@@ -62,7 +55,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     [Fact]
     public async Task resolving_with_no_error_and_money_owed_needs_a_payment_date_at_least_10_days_out()
     {
-        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+        var dispute = await Client.StepAsync(await OpenAsync(), "acknowledgment");
         Clock.SetNow("2025-03-20T15:00:00Z");
 
         var tooEarly = await Client.CommandAsync(dispute, "resolution", new()
@@ -72,7 +65,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         var problem = await tooEarly.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("2025-03-30", problem["detail"].Str());
 
-        var resolved = await StepAsync(dispute, "resolution", new()
+        var resolved = await Client.StepAsync(dispute, "resolution", new()
         {
             ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-03-30",
         });
@@ -94,20 +87,20 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     [Fact]
     public async Task a_resolved_dispute_can_be_reopened_as_a_reassertion_and_resolved_again()
     {
-        var dispute = await StepAsync(await OpenAsync(), "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 10m });
+        var dispute = await Client.StepAsync(await OpenAsync(), "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 10m });
 
-        dispute = await StepAsync(dispute, "reopening", new() { ["reason"] = "Cardmember says the charge came back" }, Service.ClientAs("supervisor"));
+        dispute = await Service.ClientAs("supervisor").StepAsync(dispute, "reopening", new() { ["reason"] = "Cardmember says the charge came back" });
         Assert.Equal("reopened", dispute["status"].Str());
         Assert.Equal("met", dispute["deadlines"]!["resolution"]!["status"].Str());
 
-        dispute = await StepAsync(dispute, "resolution", new() { ["outcome"] = "no_error", ["explanation"] = "Same charge, already corrected" });
+        dispute = await Client.StepAsync(dispute, "resolution", new() { ["outcome"] = "no_error", ["explanation"] = "Same charge, already corrected" });
         Assert.Equal("resolved", dispute["status"].Str());
     }
 
     [Fact]
     public async Task acknowledging_twice_answers_409_with_a_reason_and_appends_nothing()
     {
-        var dispute = await StepAsync(await OpenAsync(), "acknowledgment");
+        var dispute = await Client.StepAsync(await OpenAsync(), "acknowledgment");
 
         var response = await Client.CommandAsync(dispute, "acknowledgment");
 
@@ -123,7 +116,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     [InlineData("withdrawal", "{}")]
     public async Task a_withdrawn_dispute_cannot_be_worked(string step, string body)
     {
-        var dispute = await StepAsync(await OpenAsync(), "withdrawal", new() { ["reason"] = "Found the purchase" });
+        var dispute = await Client.StepAsync(await OpenAsync(), "withdrawal", new() { ["reason"] = "Found the purchase" });
 
         var response = await Client.CommandAsync(dispute, step, JsonNode.Parse(body)!.AsObject());
 
@@ -146,7 +139,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     public async Task a_stale_version_answers_409_and_appends_nothing()
     {
         var dispute = await OpenAsync();
-        await StepAsync(dispute, "notes", new() { ["text"] = "first" });
+        await Client.StepAsync(dispute, "notes", new() { ["text"] = "first" });
 
         var stale = await Client.CommandAsync(dispute, "acknowledgment", version: 1);
 
