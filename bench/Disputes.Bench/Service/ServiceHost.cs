@@ -20,7 +20,8 @@ namespace Disputes.Bench.Service;
 public sealed class ServiceHost : IAsyncDisposable
 {
     /// <summary>Signs the development tokens of the benchmark's own service; never used anywhere else.</summary>
-    private const string BenchSigningKey = "bench-only-signing-key-0123456789-0123456789-0123456789";
+    // Random for each run: no key that signs tokens lives in the repository.
+    private static readonly string BenchSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The configuration key of the per-client intake rate limit, raised for the benchmark.</summary>
     public const string IntakeLimitKey = "Disputes:RateLimits:IntakePerMinute";

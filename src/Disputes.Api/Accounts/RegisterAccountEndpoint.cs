@@ -1,6 +1,5 @@
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Problems;
-using Disputes.Api.Screening;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.BillingCycles;
 using Disputes.Domain.Clocks;
@@ -103,16 +102,9 @@ public static class RegisterAccountEndpoint
     public static async Task<IResult> Put(
         string accountId, RegisterAccountRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, DeadlineTimers timers)
     {
-        if (accountId.Length > 64 || accountId.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(accountId) || accountId.Length > 64 || accountId.Any(char.IsControl))
         {
-            return Problem.Validation("accountId", "must be at most 64 printable characters.");
-        }
-
-        // The account id becomes part of the account's events and documents: a card number given as the id
-        // would be stored like any other field.
-        if (FreeTextScreen.Refusal(("accountId", accountId)) is { } refusal)
-        {
-            return refusal;
+            return Problem.Validation("accountId", "must be 1 to 64 printable characters, not only spaces.");
         }
 
         var (zone, calendar, errors) = (request ?? new RegisterAccountRequest(null, null)).Validate();

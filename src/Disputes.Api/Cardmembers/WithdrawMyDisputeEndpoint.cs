@@ -15,7 +15,7 @@ namespace Disputes.Api.Cardmembers;
 
 /// <summary>Body of <c>POST /api/me/disputes/{caseNumber}/withdraw</c>; the body itself is optional.</summary>
 /// <param name="Reason">Why the cardmember withdraws, optional; screened for sensitive data like any free text.</param>
-public sealed record WithdrawMyDisputeRequest(string? Reason);
+public sealed record WithdrawMyDisputeRequest([FreeText] string? Reason);
 
 /// <summary><c>POST /api/me/disputes/{caseNumber}/withdraw</c>: the cardmember withdraws the notice; pending clocks stop.</summary>
 public static class WithdrawMyDisputeEndpoint
@@ -44,11 +44,6 @@ public static class WithdrawMyDisputeEndpoint
         if (!errors.IsEmpty)
         {
             return errors.ToResult();
-        }
-
-        if (FreeTextScreen.Refusal(("reason", reason)) is { } refusal)
-        {
-            return refusal;
         }
 
         var found = await MyDisputes.FindAsync(session, Caller.Of(http.User), caseNumber, http.RequestAborted);

@@ -31,6 +31,12 @@ public static class ClientLimits
     /// <summary>The largest total size of the request headers, in bytes (32 KiB: a bearer token is about 1 KiB).</summary>
     public const int MaxRequestHeadersTotalSize = 32 * 1024;
 
+    /// <summary>
+    /// The rate-limiting policy of intake, attached to its endpoint (<c>[EnableRateLimiting(IntakePolicy)]</c>), so
+    /// every spelling of the path that routes to it (<c>/api/disputes/</c>, <c>/API/Disputes</c>) shares one allowance.
+    /// </summary>
+    public const string IntakePolicy = "intake";
+
     /// <summary>The longest request line (method, path and query), in bytes.</summary>
     public const int MaxRequestLineSize = 8 * 1024;
 
@@ -51,17 +57,14 @@ public static class ClientLimits
         var tokensPerPeriod = (int)Math.Ceiling(settings.IntakePerMinute * period.TotalMinutes);
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                IsIntake(http.Request)
-                    ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = settings.IntakePerMinute,
-                        TokensPerPeriod = tokensPerPeriod,
-                        ReplenishmentPeriod = period,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    })
-                    : RateLimitPartition.GetNoLimiter("not-limited"));
+            limiter.AddPolicy(IntakePolicy, http => RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = settings.IntakePerMinute,
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = period,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, _) => RejectAsync(rejected, period);
         });
@@ -80,9 +83,6 @@ public static class ClientLimits
     /// (several agents behind one proxy share an address, not a subject), and before authorization.
     /// </summary>
     public static void UseDisputesLimits(this WebApplication app) => app.UseRateLimiter();
-
-    private static bool IsIntake(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/disputes", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The caller's subject claim when signed in, else its remote address.</summary>
     private static string ClientOf(HttpContext http) =>

@@ -32,7 +32,7 @@ public static class DisputesService
         var connectionString = builder.Configuration.GetConnectionString("Disputes");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var directory = Path.Combine(RepositoryRoot(), ".data", "postgres");
+            var directory = Path.Combine(LocalData.Directory, "postgres");
             var cluster = await LocalPostgresCluster.StartAsync(directory, persistent: true);
             Console.WriteLine($"No ConnectionStrings:Disputes configured: using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}.");
             builder.Services.AddSingleton(cluster);
@@ -116,6 +116,7 @@ public static class DisputesService
     /// <summary>Adds the middleware and maps the endpoints.</summary>
     public static void UseDisputes(this WebApplication app)
     {
+        app.UseMiddleware<ApiResponseHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
@@ -133,18 +134,5 @@ public static class DisputesService
             app.MapDevelopmentTokens();
             app.MapScalarApiReference("/docs", DisputesOpenApi.ConfigureScalar).AllowAnonymous();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Disputes.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -39,6 +39,9 @@ public static class DisputesStore
         return options;
     }
 
+    /// <summary>The name the connection pool goes by in metrics and traces.</summary>
+    public const string PoolName = "disputes";
+
     /// <summary>Seconds to wait for a connection when the connection string names no <c>Timeout</c> (Npgsql's own default is 15).</summary>
     public const int DefaultConnectTimeoutSeconds = 5;
 
@@ -58,6 +61,8 @@ public static class DisputesStore
     {
         var builder = new NpgsqlDataSourceBuilder(WithTimeoutDefaults(connectionString));
         builder.UseNodaTime();
+        // Npgsql's metrics name the pool; by default after the host, port, database and user.
+        builder.Name = PoolName;
         return builder.Build();
     }
 

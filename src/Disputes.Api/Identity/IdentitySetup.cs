@@ -1,3 +1,4 @@
+using Disputes.Domain.Screening;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -6,18 +7,29 @@ namespace Disputes.Api.Identity;
 /// <summary>JWT bearer authentication and the role policies.</summary>
 public static class IdentitySetup
 {
-    /// <summary>Registers authentication from <c>Disputes:Auth</c> and one policy per kind of access.</summary>
+    /// <summary>The longest subject recorded as the actor of events.</summary>
+    public const int MaxSubjectLength = 200;
+
+    /// <summary>
+    /// Registers authentication from <c>Disputes:Auth</c> and one policy per kind of access.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The signing key is missing, short or published (see <see cref="SigningKeys"/>).</exception>
     public static void AddDisputesIdentity(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AuthenticationOptions.Section);
-        builder.Services.Configure<AuthenticationOptions>(section);
         var settings = section.Get<AuthenticationOptions>() ?? new AuthenticationOptions();
+        settings.SigningKey = SigningKeys.Resolve(settings, builder.Environment.IsDevelopment());
+        builder.Services.AddOptions<AuthenticationOptions>().BindConfiguration(AuthenticationOptions.Section)
+            .PostConfigure(options => options.SigningKey = settings.SigningKey);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.AddOperationsAccess();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
             jwt.Authority = settings.Authority;
+            // The WWW-Authenticate header would otherwise say why a token failed, with values taken from it.
+            jwt.IncludeErrorDetails = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,
@@ -30,6 +42,8 @@ public static class IdentitySetup
             {
                 jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.KeyFrom(settings);
             }
+
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = RefuseUnrecordableSubject };
         });
 
         builder.Services.AddAuthorizationBuilder()
@@ -37,6 +51,21 @@ public static class IdentitySetup
             .AddPolicy(Policies.Reopen, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.ReadDisputes, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Compliance))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Compliance, Roles.Supervisor))
-            .AddPolicy(Policies.OwnDisputes, p => p.RequireRole(Roles.Cardmember).RequireClaim(Roles.AccountClaim));
+            .AddPolicy(Policies.OwnDisputes, p => p.RequireRole(Roles.Cardmember).RequireClaim(Roles.AccountClaim))
+            .AddPolicy(Policies.Operate, p => p.RequireAssertion(context =>
+                context.Resource is HttpContext http && OperationsAccess.Allows(http)));
+    }
+
+    // The subject becomes the actor on every event the caller causes, and the event store cannot be rewritten: a
+    // token whose subject is missing, overlong or holds a card number, SSN or passcode is refused (401).
+    private static Task RefuseUnrecordableSubject(TokenValidatedContext context)
+    {
+        var subject = context.Principal?.FindFirst(Roles.SubjectClaim)?.Value;
+        if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength || SensitiveDataScreen.Find(subject) is not null)
+        {
+            context.Fail("The token's subject cannot be recorded as an actor.");
+        }
+
+        return Task.CompletedTask;
     }
 }

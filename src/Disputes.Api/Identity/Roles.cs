@@ -45,4 +45,7 @@ public static class Policies
 
     /// <summary>The cardmember's own view.</summary>
     public const string OwnDisputes = "own-disputes";
+
+    /// <summary>The operator's endpoints (metrics, detailed readiness): see <see cref="OperationsAccess"/>.</summary>
+    public const string Operate = "operate";
 }

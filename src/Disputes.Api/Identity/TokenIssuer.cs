@@ -20,13 +20,12 @@ public sealed class TokenIssuer(IOptions<AuthenticationOptions> options, TimePro
     /// <summary>How long an issued token is valid.</summary>
     public static readonly Duration Lifetime = Duration.FromHours(8);
 
-    /// <summary>The signing key of the configuration.</summary>
-    /// <exception cref="InvalidOperationException">No usable key is configured.</exception>
+    /// <summary>The signing key of the configuration, checked by <see cref="SigningKeys.Resolve"/> at start-up.</summary>
+    /// <exception cref="InvalidOperationException">No key is configured.</exception>
     public static SymmetricSecurityKey KeyFrom(AuthenticationOptions options) =>
-        options.SigningKey is { Length: >= 32 } key
+        options.SigningKey is { Length: >= SigningKeys.MinimumLength } key
             ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key))
-            : throw new InvalidOperationException(
-                $"Configure {AuthenticationOptions.Section}:SigningKey (at least 32 characters) or {AuthenticationOptions.Section}:Authority.");
+            : throw new InvalidOperationException($"Configure {AuthenticationOptions.Section}:SigningKey or {AuthenticationOptions.Section}:Authority.");
 
     /// <summary>A signed token for <paramref name="subject"/> in <paramref name="role"/>, naming <paramref name="accountIds"/> for a cardmember.</summary>
     public string Issue(string role, string subject, IReadOnlyCollection<string>? accountIds = null)

@@ -1,25 +1,31 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using Disputes.Api.Hosting;
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Screening;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Disputes.Api.Screening;
 
 /// <summary>
-/// Screens the parts of an API request that reach the logs before any endpoint runs: the path's segments, the
-/// query string, and the property names of a JSON body. A card number, security code, SSN or passcode in any of
-/// them refuses the request with 422, as <see cref="FreeTextScreen"/> refuses it in a field.
+/// Screens everything of an API request that could be stored, logged or echoed before any endpoint runs (rule book
+/// section 7): the path's segments, the query string, the <c>X-Correlation-Id</c> header, and in a JSON body every
+/// property name, every string and number, and the request type's <see cref="FreeTextAttribute">free text</see>
+/// joined. A full card number, security code, SSN or one-time passcode anywhere refuses the request with 422,
+/// naming where it was found but never the value; nothing is stored.
 /// </summary>
 /// <remarks>
-/// Without it a secret leaked even from refused requests: when a body fails to deserialize, Wolverine logs (and
-/// answers with) System.Text.Json's message, whose JSON path names every property read so far, unknown ones too
-/// (<c>Path: $['4111 1111 1111 1111']</c>), and the request path (<c>/api/accounts/4111111111111111</c>). The
-/// values of known fields are screened by the endpoints; the names of unknown ones, and the path, are screened
-/// here. Only the names of the JSON read before a syntax error can appear in its message, and those are the ones
-/// read here before the reader stops.
+/// Endpoints never screen by hand: a new request type is covered by this middleware alone, and marking its
+/// free-text members joins them. Property names are screened too because System.Text.Json's error message (which
+/// Wolverine logs and answers with) names every property read before a syntax error, unknown ones as well.
 /// </remarks>
 public sealed class RequestScreen(RequestDelegate next)
 {
+    private static readonly ConcurrentDictionary<Type, HashSet<string>> FreeTextMembers = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -29,28 +35,32 @@ public sealed class RequestScreen(RequestDelegate next)
             return;
         }
 
-        if ((InPath(request.Path) ?? InQuery(request.Query)) is { } found)
+        if ((InPath(request.Path) ?? InQuery(request.Query) ?? InCorrelationId(request.Headers)) is { } found)
         {
             await Problem.SensitiveData(found.Where, found.Kind).ExecuteAsync(context);
             return;
         }
 
-        if (request.HasJsonContentType() && request.ContentLength is null or (> 0 and <= RequestLimits.MaxBodyBytes))
+        if (request.ContentLength is null or (> 0 and <= RequestLimits.MaxBodyBytes) && HasBody(request))
         {
             // Read once here and again by the endpoint; the body is at most 64 KiB (RequestLimits and Kestrel
-            // refuse larger ones, also while this reads a body sent without a length).
+            // refuse larger ones, also while this reads a body sent without a length). Whatever its declared
+            // content type, a body that parses as JSON is screened as JSON.
             request.EnableBuffering(bufferThreshold: (int)RequestLimits.MaxBodyBytes);
             var body = await ReadAsync(request, context.RequestAborted);
             request.Body.Position = 0;
-            if (InPropertyNames(body) is { } kind)
+            if (InJson(body, FreeTextOf(context)) is { } inBody)
             {
-                await Problem.SensitiveData("body", kind).ExecuteAsync(context);
+                await Problem.SensitiveData(inBody.Where, inBody.Kind).ExecuteAsync(context);
                 return;
             }
         }
 
         await next(context);
     }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 
     private static (string Where, SensitiveDataKind Kind)? InPath(PathString path)
     {
@@ -87,6 +97,19 @@ public sealed class RequestScreen(RequestDelegate next)
         return null;
     }
 
+    private static (string Where, SensitiveDataKind Kind)? InCorrelationId(IHeaderDictionary headers)
+    {
+        foreach (var value in headers[AuditStamp.CorrelationHeader])
+        {
+            if (SensitiveDataScreen.Find(value) is { } kind)
+            {
+                return (AuditStamp.CorrelationHeader, kind);
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
@@ -94,26 +117,80 @@ public sealed class RequestScreen(RequestDelegate next)
         return buffer.ToArray();
     }
 
-    /// <summary>The first kind of secret in a property name of <paramref name="json"/>, read up to its first syntax error.</summary>
-    private static SensitiveDataKind? InPropertyNames(byte[] json)
+    /// <summary>
+    /// The first secret in <paramref name="json"/>, read up to its first syntax error: in a property name, a string
+    /// or number value (named by its property), or in the <paramref name="freeText"/> members joined.
+    /// </summary>
+    private static (string Where, SensitiveDataKind Kind)? InJson(byte[] json, HashSet<string> freeText)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        var joined = new List<string>();
+        var joinedNames = new List<string>();
+        string? property = null;
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && SensitiveDataScreen.Find(reader.GetString()) is { } kind)
+                switch (reader.TokenType)
                 {
-                    return kind;
+                    case JsonTokenType.PropertyName:
+                        property = reader.GetString();
+                        if (SensitiveDataScreen.Find(property) is { } inName)
+                        {
+                            return ("body", inName);
+                        }
+
+                        break;
+                    case JsonTokenType.String or JsonTokenType.Number:
+                        var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                        if (SensitiveDataScreen.Find(value) is { } inValue)
+                        {
+                            return (property ?? "body", inValue);
+                        }
+
+                        if (reader.CurrentDepth <= 2 && property is not null && freeText.Contains(property))
+                        {
+                            joined.Add(value ?? "");
+                            if (!joinedNames.Contains(property))
+                            {
+                                joinedNames.Add(property);
+                            }
+                        }
+
+                        break;
                 }
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // Malformed JSON or an unreadable name (a lone surrogate): the endpoint refuses it with 400, and its
-            // message can only name properties this loop has already screened.
+            // message can only name properties this loop has already screened. Text is not JSON at all lands here
+            // at once and is screened whole below.
+            if (reader.BytesConsumed == 0 && json.Length > 0 && SensitiveDataScreen.Find(Encoding.UTF8.GetString(json)) is { } inText)
+            {
+                return ("body", inText);
+            }
         }
 
-        return null;
+        return joined.Count > 1 && SensitiveDataScreen.Find(string.Join(' ', joined)) is { } acrossFields
+            ? (string.Join(", ", joinedNames), acrossFields)
+            : null;
+    }
+
+    /// <summary>The JSON names of the free-text members of the endpoint's request type.</summary>
+    private static HashSet<string> FreeTextOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+            ? FreeTextMembers.GetOrAdd(type, MarkedMembers)
+            : [];
+
+    private static HashSet<string> MarkedMembers(Type type)
+    {
+        // A positional record's attribute lands on its constructor parameter unless targeted at the property.
+        var marked = type.GetProperties()
+            .Where(p => p.IsDefined(typeof(FreeTextAttribute)))
+            .Select(p => p.Name)
+            .Concat(type.GetConstructors().SelectMany(c => c.GetParameters())
+                .Where(p => p.IsDefined(typeof(FreeTextAttribute))).Select(p => p.Name!));
+        return marked.Select(JsonNamingPolicy.CamelCase.ConvertName).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

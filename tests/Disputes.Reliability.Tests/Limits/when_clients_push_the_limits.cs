@@ -61,6 +61,13 @@ public sealed class when_clients_push_the_limits
             Assert.Equal(429, (int)JsonNode.Parse(body)!["status"]!);
         }
 
+        // The allowance belongs to the endpoint, not to one spelling of its path.
+        foreach (var spelling in new[] { "/api/disputes/", "/API/Disputes", "/api/DISPUTES/" })
+        {
+            using var respelled = await first.PostJsonAsync(spelling, ServiceApi.IntakeToday("acct-1001"));
+            Assert.True(respelled.StatusCode == HttpStatusCode.TooManyRequests, $"{spelling} answered {(int)respelled.StatusCode}");
+        }
+
         Assert.Equal(eventsBefore, await stored.RequestEventCountAsync());
 
         // Counted per client (the token's subject), and only on intake.

@@ -98,6 +98,26 @@ public sealed class when_reporting_breaches(ServiceFixture fixture) : ServiceTes
         Assert.Contains($"{big["disputeId"]},{big["caseNumber"]},\"acct \"\"7\"\", north\",acknowledgment,2025-04-02,2025-04-03T04:00:00Z,127.43,USD,50.00\r\n", csv);
     }
 
+    [Theory]
+    [InlineData("=SUM(1,2)")]
+    [InlineData("+1+cmd")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    public async Task a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(string account)
+    {
+        await Client.RegisterAccountAsync(Uri.EscapeDataString(account));
+        var dispute = await Client.OpenDisputeAsync(TestApi.Intake(account));
+        Clock.SetNow("2025-06-20T12:00:00Z");
+        Assert.True((await Client.CommandAsync(dispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
+
+        var csv = await (await Compliance.GetAsync("/api/compliance/breaches?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z&format=csv"))
+            .Content.ReadAsStringAsync();
+
+        var cells = ParseCsv(csv)[1..].Select(row => row[2]).ToList();
+        Assert.NotEmpty(cells);
+        Assert.All(cells, cell => Assert.Equal("'" + account, cell));
+    }
+
     private static string Money(JsonNode? amount) => ((decimal)amount!).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reads RFC 4180 CSV: CRLF between records, fields in double quotes may hold commas, quotes ("") and line breaks.</summary>

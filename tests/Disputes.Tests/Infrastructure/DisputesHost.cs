@@ -48,6 +48,20 @@ public sealed class DisputesHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The operations token of every test host (<c>Disputes:Operations:Token</c>), random for the test run.</summary>
+    public static string OperationsToken { get; } = RandomSecret();
+
+    /// <summary>A client holding the operations token, as a metrics scraper or an operator would.</summary>
+    public HttpClient OperatorClient()
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperationsToken);
+        return client;
+    }
+
+    /// <summary>256 random bits, base64: a signing key or a token.</summary>
+    public static string RandomSecret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>A client with no token.</summary>
     public HttpClient AnonymousClient() => App.GetTestClient();
 
@@ -65,7 +79,9 @@ public sealed class DisputesHost : IAsyncDisposable
             ["ConnectionStrings:Disputes"] = connectionString,
             ["Disputes:Timers:PollingInterval"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Disputes:Auth:SigningKey"] = "test-signing-key-0123456789-0123456789-0123456789",
+            // Random for each host: no key that signs tokens lives in the repository.
+            ["Disputes:Auth:SigningKey"] = RandomSecret(),
+            ["Disputes:Operations:Token"] = OperationsToken,
         });
         if (settings is not null)
         {

@@ -68,7 +68,7 @@ public sealed class when_several_nodes_share_one_database : IAsyncLifetime
             var runners = new List<int>();
             for (var i = 0; i < nodes.Count; i++)
             {
-                var ready = await (await nodes[i].AnonymousClient().GetAsync("/health/ready")).BodyAsync();
+                var ready = await (await nodes[i].OperatorClient().GetAsync("/health/ready")).BodyAsync();
                 if (ready["checks"]!["projections"]!["description"].Str().Contains("ComplianceDay runs on this node"))
                 {
                     runners.Add(i);

@@ -14,7 +14,7 @@ public sealed class when_an_operator_scrapes_metrics(ServiceFixture fixture) : S
         Clock.SetNow("2025-04-03T04:00:05Z");
         Assert.True((await Client.CommandAsync(dispute, "acknowledgment")).IsSuccessStatusCode);
 
-        var response = await Service.AnonymousClient().GetAsync("/metrics");
+        var response = await Service.OperatorClient().GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Clocks;
@@ -54,7 +53,7 @@ public static class BreachReportEndpoint
 
     /// <summary>
     /// Breaches with <c>breachedAt</c> in [<c>from</c>, <c>to</c>) (ISO instants; default the last 30 days).
-    /// <c>format=csv</c> answers the same rows as <c>text/csv</c> (RFC 4180, header row); <c>format=json</c>
+    /// <c>format=csv</c> answers the same rows as <c>text/csv</c> (RFC 4180, header row, formulas neutralised); <c>format=json</c>
     /// (the default) as JSON. 400 for a malformed instant, <c>from</c> not before <c>to</c>, or an unknown format.
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
@@ -98,47 +97,15 @@ public static class BreachReportEndpoint
             BreachReportQuery.TotalExposure(rows)));
     }
 
-    /// <summary>The rows as RFC 4180 CSV: a header row, CRLF line breaks, fields quoted when they need it.</summary>
-    private static string ToCsv(IEnumerable<BreachReportItem> items)
-    {
-        var text = new StringBuilder();
-        AppendRow(text, CsvHeader);
-        foreach (var i in items)
-        {
-            AppendRow(text,
-            [
-                i.DisputeId.ToString(), i.CaseNumber, i.AccountId, FieldErrors.SnakeCase(i.Clock),
-                i.DueOn is { } due ? LocalDatePattern.Iso.Format(due) : "", InstantPattern.ExtendedIso.Format(i.BreachedAt),
-                Money(i.Amount), i.Currency, Money(i.ForfeitureExposure),
-            ]);
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The rows as CSV (<see cref="CsvExports"/>).</summary>
+    private static string ToCsv(IEnumerable<BreachReportItem> items) =>
+        CsvExports.Write(CsvHeader, items.Select(i => (IReadOnlyList<string>)
+        [
+            i.DisputeId.ToString(), i.CaseNumber, i.AccountId, FieldErrors.SnakeCase(i.Clock),
+            i.DueOn is { } due ? LocalDatePattern.Iso.Format(due) : "", InstantPattern.ExtendedIso.Format(i.BreachedAt),
+            Money(i.Amount), i.Currency, Money(i.ForfeitureExposure),
+        ]));
 
     // Always two decimals, with a point: spreadsheets in any locale read the column as the same number.
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static void AppendRow(StringBuilder text, IReadOnlyList<string> fields)
-    {
-        for (var f = 0; f < fields.Count; f++)
-        {
-            if (f > 0)
-            {
-                text.Append(',');
-            }
-
-            var field = fields[f];
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                text.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                text.Append(field);
-            }
-        }
-
-        text.Append("\r\n");
-    }
 }

@@ -14,7 +14,7 @@ namespace Disputes.Api.Disputes.Escalating;
 /// <param name="To"><c>supervisor</c>, <c>disputes</c>, <c>credit</c> or <c>rewards</c>.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record EscalateDisputeRequest(string? To, string? Reason, long? ExpectedVersion);
+public sealed record EscalateDisputeRequest(string? To, [FreeText] string? Reason, long? ExpectedVersion);
 
 /// <summary>Hands the dispute to a supervisor or a team.</summary>
 public static class EscalateDisputeEndpoint
@@ -32,8 +32,7 @@ public static class EscalateDisputeEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("reason", reason))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => EscalateDispute.Decide(dispute, to!.Value, reason!, now));
     }
 }

@@ -12,7 +12,7 @@ namespace Disputes.Api.Disputes.Investigating;
 /// <summary>Body of <c>POST /api/disputes/{disputeId}/notes</c>.</summary>
 /// <param name="Text">The internal note; never shown to the cardmember.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record AddNoteRequest(string? Text, long? ExpectedVersion);
+public sealed record AddNoteRequest([FreeText] string? Text, long? ExpectedVersion);
 
 /// <summary>Adds an internal note.</summary>
 public static class AddNoteEndpoint
@@ -29,8 +29,7 @@ public static class AddNoteEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("text", text))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => InvestigationSteps.AddNote(dispute, text, now));
     }
 }

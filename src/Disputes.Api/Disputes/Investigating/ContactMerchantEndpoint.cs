@@ -12,7 +12,7 @@ namespace Disputes.Api.Disputes.Investigating;
 /// <summary>Body of <c>POST /api/disputes/{disputeId}/merchant-contacts</c>.</summary>
 /// <param name="Summary">What was asked or said.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record ContactMerchantRequest(string? Summary, long? ExpectedVersion);
+public sealed record ContactMerchantRequest([FreeText] string? Summary, long? ExpectedVersion);
 
 /// <summary>Records contact with the merchant.</summary>
 public static class ContactMerchantEndpoint
@@ -29,8 +29,7 @@ public static class ContactMerchantEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("summary", summary))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => InvestigationSteps.ContactMerchant(dispute, summary, now));
     }
 }

@@ -1,4 +1,3 @@
-using Disputes.Api.Screening;
 using Disputes.Domain.Disputes.Investigating;
 using Marten;
 using NodaTime;
@@ -22,8 +21,7 @@ public static class ReceiveDocumentsEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("documents", documents))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => InvestigationSteps.ReceiveDocuments(dispute, from!.Value, documents!, now));
     }
 }

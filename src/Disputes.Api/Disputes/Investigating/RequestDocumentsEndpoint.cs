@@ -14,7 +14,7 @@ namespace Disputes.Api.Disputes.Investigating;
 /// <param name="From"><c>cardmember</c> or <c>merchant</c>.</param>
 /// <param name="Documents">What was asked for, or what arrived.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record DocumentsRequest(string? From, string? Documents, long? ExpectedVersion)
+public sealed record DocumentsRequest(string? From, [FreeText] string? Documents, long? ExpectedVersion)
 {
     /// <summary>The checked fields, or the errors.</summary>
     public (DocumentSource? From, string? Documents, FieldErrors Errors) Validate()
@@ -40,8 +40,7 @@ public static class RequestDocumentsEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("documents", documents))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => InvestigationSteps.RequestDocuments(dispute, from!.Value, documents!, now));
     }
 }

@@ -12,6 +12,8 @@ using NodaTime;
 using Wolverine;
 using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Disputes.Api.Hosting;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Opening;
@@ -36,13 +38,13 @@ public sealed record OpenDisputeRequest(
     string? CardLast4,
     string? ChatSessionId,
     string? Reason,
-    string? Merchant,
+    [FreeText] string? Merchant,
     decimal? Amount,
     string? Currency,
     LocalDate? TransactionDate,
     LocalDate? StatementTransmittedOn,
     Instant? NoticeReceivedAt,
-    string? Description)
+    [FreeText] string? Description)
 {
     private static readonly HashSet<string> KnownCurrencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
@@ -169,6 +171,7 @@ public static class OpenDisputeEndpoint
     /// <summary>201 with the new dispute, 200 with the existing one for a repeated intake.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes")]
+    [EnableRateLimiting(ClientLimits.IntakePolicy)]
     public static async Task<IResult> Post(
         OpenDisputeRequest? request,
         HttpContext http,
@@ -188,14 +191,6 @@ public static class OpenDisputeEndpoint
         if (intake is null)
         {
             return errors.ToResult();
-        }
-
-        // The identifiers are screened too: a card number pasted as the account or chat session id would
-        // otherwise be stored in the event and the read models like any other field.
-        if (FreeTextScreen.Refusal(("description", intake.Description), ("merchant", intake.Merchant),
-                ("accountId", intake.AccountId), ("chatSessionId", intake.ChatSessionId)) is { } refusal)
-        {
-            return refusal;
         }
 
         // Both reads in one round trip: the account's calendar and, for a repeated intake, the dispute it opened.

@@ -12,7 +12,7 @@ namespace Disputes.Api.Disputes.Reopening;
 /// <summary>Body of <c>POST /api/disputes/{disputeId}/reopening</c>.</summary>
 /// <param name="Reason">What the cardmember reasserted.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record ReopenDisputeRequest(string? Reason, long? ExpectedVersion);
+public sealed record ReopenDisputeRequest([FreeText] string? Reason, long? ExpectedVersion);
 
 /// <summary>Reopens a resolved dispute as a reassertion; no clock restarts (1026.13(h)).</summary>
 public static class ReopenDisputeEndpoint
@@ -29,8 +29,7 @@ public static class ReopenDisputeEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("reason", reason))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => ReopenDispute.Decide(dispute, reason, now));
     }
 }

@@ -18,7 +18,7 @@ namespace Disputes.Api.Disputes.Resolving;
 /// <param name="PaymentDueOn">No error with money owed: due date, at least 10 days after today.</param>
 /// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
 public sealed record ResolveDisputeRequest(
-    string? Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion)
+    string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion)
 {
     /// <summary>The command, or the errors that stop it.</summary>
     public (ResolveDispute? Command, FieldErrors Errors) Validate()
@@ -66,7 +66,6 @@ public static class ResolveDisputeEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("explanation", command.Explanation))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request.ExpectedVersion, command.Decide);
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request.ExpectedVersion, command.Decide);
     }
 }

@@ -12,7 +12,7 @@ namespace Disputes.Api.Disputes.Withdrawing;
 /// <summary>Body of <c>POST /api/disputes/{disputeId}/withdrawal</c>.</summary>
 /// <param name="Reason">What the cardmember said, optional.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record WithdrawDisputeRequest(string? Reason, long? ExpectedVersion);
+public sealed record WithdrawDisputeRequest([FreeText] string? Reason, long? ExpectedVersion);
 
 /// <summary>The cardmember's withdrawal, recorded by an agent: pending clocks stop.</summary>
 public static class WithdrawDisputeEndpoint
@@ -29,8 +29,7 @@ public static class WithdrawDisputeEndpoint
             return errors.ToResult();
         }
 
-        return FreeTextScreen.Refusal(("reason", reason))
-            ?? await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
+        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
                 (dispute, now) => WithdrawDispute.Decide(dispute, reason, now));
     }
 }

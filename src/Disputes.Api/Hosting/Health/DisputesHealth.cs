@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,6 +10,8 @@ namespace Disputes.Api.Hosting.Health;
 /// the schema is applied, Wolverine's durability agent runs the timers; where the asynchronous projections run
 /// and how far they trail, which degrades but never fails readiness). Both anonymous, both JSON; readiness
 /// answers 503 when any check fails, so a load balancer stops sending requests the node would answer with 503.
+/// An anonymous caller reads only the overall status; the checks one by one are for the operator
+/// (<see cref="OperationsAccess"/>).
 /// </summary>
 public static class DisputesHealth
 {
@@ -59,16 +62,18 @@ public static class DisputesHealth
     }
 
     /// <summary>
+    /// <c>{"status":"unhealthy"}</c>, and for the operator the checks too:
     /// <c>{"status":"unhealthy","checks":{"database":{"status":"unhealthy","description":"...","durationMs":3}}}</c>.
-    /// Exceptions are reduced to their type name: a probe is anonymous, and a message may name hosts or users.
+    /// Exceptions are reduced to their type name: a message may name hosts or users.
     /// </summary>
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
         var body = new
         {
             Status = Name(report.Status),
-            Checks = report.Entries.ToDictionary(
+            Checks = !OperationsAccess.Allows(http) ? null : report.Entries.ToDictionary(
                 entry => entry.Key,
                 entry => new
                 {

@@ -24,11 +24,12 @@ public sealed class DurabilityAgentHealthCheck(IWolverineRuntime runtime) : IHea
             if (runtime.Agents.TryFindActiveAgent<IAgent>(uri, out var agent) && agent.Status == AgentStatus.Running)
             {
                 // The agent checks its own health too (its polling loops keep failing while the database is away).
+                // Its URI is not printed: it names the database's host and name.
                 var own = await agent.CheckHealthAsync(context, cancellationToken);
                 return own.Status == HealthStatus.Healthy
-                    ? HealthCheckResult.Healthy($"Wolverine's durability agent {uri} runs on this node.")
+                    ? HealthCheckResult.Healthy("Wolverine's durability agent runs on this node.")
                     : new HealthCheckResult(context.Registration.FailureStatus,
-                        $"Wolverine's durability agent {uri} runs on this node but reports {own.Status}: {own.Description}", own.Exception);
+                        $"Wolverine's durability agent runs on this node but reports {own.Status}.", own.Exception);
             }
         }
 

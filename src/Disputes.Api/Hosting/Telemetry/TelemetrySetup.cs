@@ -1,3 +1,4 @@
+using Disputes.Api.Identity;
 using Marten;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,6 +13,12 @@ namespace Disputes.Api.Hosting.Telemetry;
 /// </summary>
 public static class TelemetrySetup
 {
+    // Marten tags its projection metrics with the database URI (host and database name); only these tags are kept.
+    private static readonly MetricStreamConfiguration MartenTagsWithoutDatabase = new()
+    {
+        TagKeys = ["tenant.id", "event.type", "projection", "shard", "exception.type"],
+    };
+
     /// <summary>Registers telemetry.</summary>
     public static void AddDisputesTelemetry(this WebApplicationBuilder builder)
     {
@@ -37,6 +44,7 @@ public static class TelemetrySetup
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation()
                     .AddMeter(DisputesMetrics.MeterName, "Wolverine", "Marten", "Npgsql")
+                    .AddView(instrument => instrument.Meter.Name == "Marten" ? MartenTagsWithoutDatabase : null)
                     .AddPrometheusExporter();
                 if (exportOtlp)
                 {
@@ -50,7 +58,7 @@ public static class TelemetrySetup
         }
     }
 
-    /// <summary>Maps the Prometheus scrape endpoint at <c>/metrics</c>.</summary>
+    /// <summary>Maps the Prometheus scrape endpoint at <c>/metrics</c>, for the operator only (<see cref="OperationsAccess"/>).</summary>
     public static void MapDisputesMetrics(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Operate);
 }
