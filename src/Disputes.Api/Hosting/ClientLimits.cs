@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Disputes.Api.Identity;
+using Disputes.Api.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Disputes.Api.Hosting;
@@ -96,11 +97,6 @@ public static class ClientLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var http = rejected.HttpContext;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
-                type: "https://disputes.example/problems/too-many-requests",
-                title: "Too many disputes opened by this client.",
-                detail: $"This client has used its allowance of dispute intakes for now. Nothing was stored; try again in {seconds} s.",
-                statusCode: StatusCodes.Status429TooManyRequests)
-            .ExecuteAsync(http);
+        await Problem.TooManyIntakes(seconds).ExecuteAsync(http);
     }
 }

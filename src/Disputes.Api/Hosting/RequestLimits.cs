@@ -1,3 +1,5 @@
+using Disputes.Api.Problems;
+
 namespace Disputes.Api.Hosting;
 
 /// <summary>
@@ -11,8 +13,6 @@ public sealed class RequestLimits(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context) =>
         context.Request.ContentLength > MaxBodyBytes
-            ? Results.Problem(title: "The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
-                detail: $"Send at most {MaxBodyBytes} bytes. Nothing was stored.", type: "https://disputes.example/problems/too-large")
-                .ExecuteAsync(context)
+            ? Problem.TooLarge(MaxBodyBytes).ExecuteAsync(context)
             : next(context);
 }

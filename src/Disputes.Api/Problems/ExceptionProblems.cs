@@ -36,18 +36,15 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 case JsonException json:
                     return Problem.Validation(FieldOf(json.Path), "has the wrong type or format, or the JSON is malformed.");
                 case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
-                    return Results.Problem(title: "The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
-                        detail: "Send a smaller body.", type: "https://disputes.example/problems/too-large");
+                    return Problem.TooLarge();
                 case BadHttpRequestException bad:
-                    return Results.Problem(title: "The request could not be read.", statusCode: bad.StatusCode,
-                        detail: "Send a well-formed JSON body with the Content-Type application/json.", type: "https://disputes.example/problems/bad-request");
+                    return Problem.Unreadable(bad.StatusCode);
                 case DisputeRuleViolation rule:
                     return Problem.RuleViolation(rule.Message);
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
                 case NpgsqlException { IsTransient: true } or TimeoutException:
-                    return Results.Problem(title: "The service is temporarily unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable,
-                        detail: "The database cannot be reached. Nothing was changed; try again shortly.", type: "https://disputes.example/problems/unavailable");
+                    return Problem.Unavailable();
             }
         }
 

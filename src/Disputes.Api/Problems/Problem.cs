@@ -9,13 +9,11 @@ namespace Disputes.Api.Problems;
 /// </summary>
 public static class Problem
 {
-    private const string TypeBase = "https://disputes.example/problems/";
-
     /// <summary>400: the request's fields are missing or malformed; <paramref name="errors"/> names each.</summary>
     public static IResult Validation(IDictionary<string, string[]> errors) =>
         Results.Problem(new ValidationProblemDetails(errors)
         {
-            Type = TypeBase + "validation",
+            Type = ProblemTypes.Validation,
             Title = "The request has invalid fields.",
             Status = StatusCodes.Status400BadRequest,
             Detail = "Correct the fields listed in 'errors' and send the request again. Nothing was stored.",
@@ -29,7 +27,7 @@ public static class Problem
     public static IResult SensitiveData(string field, SensitiveDataKind kind) =>
         Results.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"contains {Describe(kind)}"] })
         {
-            Type = TypeBase + "sensitive-data",
+            Type = ProblemTypes.SensitiveData,
             Title = "The request contains sensitive data the service does not accept.",
             Status = StatusCodes.Status422UnprocessableEntity,
             Detail = $"The field '{field}' appears to contain {Describe(kind)}. Remove it and send the request again; nothing was stored.",
@@ -37,25 +35,45 @@ public static class Problem
 
     /// <summary>422 with a reason: the request is well formed but cannot be processed as it stands.</summary>
     public static IResult Unprocessable(string title, string detail) =>
-        Results.Problem(type: TypeBase + "unprocessable", title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+        Results.Problem(type: ProblemTypes.Unprocessable, title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>404.</summary>
     public static IResult NotFound(string what) =>
-        Results.Problem(type: TypeBase + "not-found", title: "Not found.", detail: $"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
+        Results.Problem(type: ProblemTypes.NotFound, title: "Not found.", detail: $"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>409: the step is not allowed in the dispute's current state.</summary>
     public static IResult RuleViolation(string reason) =>
-        Results.Problem(type: TypeBase + "step-not-allowed", title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict);
+        Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>409: the dispute changed since the version the caller decided on.</summary>
     public static IResult VersionConflict(string detail) =>
-        Results.Problem(type: TypeBase + "version-conflict", title: "Someone else changed this dispute.", detail: detail, statusCode: StatusCodes.Status409Conflict);
+        Results.Problem(type: ProblemTypes.VersionConflict, title: "Someone else changed this dispute.", detail: detail, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>428: a command came without the version it was decided on.</summary>
     public static IResult VersionRequired() =>
-        Results.Problem(type: TypeBase + "version-required", title: "The dispute version is required.",
+        Results.Problem(type: ProblemTypes.VersionRequired, title: "The dispute version is required.",
             detail: "Send the version you decided on, as 'expectedVersion' in the body or in an If-Match header.",
             statusCode: StatusCodes.Status428PreconditionRequired);
+
+    /// <summary>413: the body is larger than <paramref name="limitBytes"/>.</summary>
+    public static IResult TooLarge(long? limitBytes = null) =>
+        Results.Problem(type: ProblemTypes.TooLarge, title: "The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
+            detail: limitBytes is { } limit ? $"Send at most {limit} bytes. Nothing was stored." : "Send a smaller body. Nothing was stored.");
+
+    /// <summary>A request that could not be read (bad framing, wrong content type), with the status the server chose.</summary>
+    public static IResult Unreadable(int status) =>
+        Results.Problem(type: ProblemTypes.BadRequest, title: "The request could not be read.", statusCode: status,
+            detail: "Send a well-formed JSON body with the Content-Type application/json.");
+
+    /// <summary>503: the database cannot be reached or does not answer.</summary>
+    public static IResult Unavailable() =>
+        Results.Problem(type: ProblemTypes.Unavailable, title: "The service is temporarily unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable,
+            detail: "The database cannot be reached. Nothing was changed; try again shortly.");
+
+    /// <summary>429: this client's allowance is used; it may try again in <paramref name="seconds"/>.</summary>
+    public static IResult TooManyIntakes(int seconds) =>
+        Results.Problem(type: ProblemTypes.TooManyRequests, title: "Too many disputes opened by this client.", statusCode: StatusCodes.Status429TooManyRequests,
+            detail: $"This client has used its allowance of dispute intakes for now. Nothing was stored; try again in {seconds} s.");
 
     internal static string Describe(SensitiveDataKind kind) => kind switch
     {
