@@ -3,6 +3,7 @@ using Disputes.Api.Problems;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.BillingCycles;
 using Disputes.Domain.Clocks;
+using Disputes.Domain.Disputes.Timing;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Streams;
@@ -88,10 +89,18 @@ public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDat
 /// <summary>An account as the API shows it.</summary>
 /// <param name="AccountId">The issuer's account id.</param>
 /// <param name="TimeZone">IANA time zone.</param>
-/// <param name="BillingCycle">The calendar.</param>
+/// <param name="BillingCycle">The calendar in force now: the schedule of future closings.</param>
 /// <param name="Version">Stream version of the account.</param>
 /// <param name="RecomputedDisputes">How many open disputes got a new resolution deadline from this change.</param>
-public sealed record AccountResponse(string AccountId, string TimeZone, BillingCycleRequest BillingCycle, long Version, int? RecomputedDisputes = null);
+/// <param name="CalendarHistory">Every calendar the account has had, oldest first, each deciding the closings from its day until the next one's: closings before a change stay as they were.</param>
+public sealed record AccountResponse(
+    string AccountId, string TimeZone, BillingCycleRequest BillingCycle, long Version, int? RecomputedDisputes = null,
+    IReadOnlyList<CalendarInForceResponse>? CalendarHistory = null);
+
+/// <summary>One calendar of the account's history.</summary>
+/// <param name="InForceFrom">The first day (account's zone) it decided the closings; null for the calendar the account was registered with.</param>
+/// <param name="BillingCycle">The calendar.</param>
+public sealed record CalendarInForceResponse(LocalDate? InForceFrom, BillingCycleRequest BillingCycle);
 
 /// <summary>Registers or updates accounts; a calendar change recomputes open disputes' resolution deadlines.</summary>
 public static class RegisterAccountEndpoint
@@ -134,11 +143,12 @@ public static class RegisterAccountEndpoint
 
         var updated = new AccountUpdated(zone.Id, calendar!, now);
         stream.AppendOne(updated);
+        var account = existing.Evolve(updated);
         var recomputed = existing.Calendar.Equals(calendar)
             ? 0
-            : await RecomputeOpenDisputesAsync(accountId, calendar!, session, bus, timers, now, http.RequestAborted);
+            : await RecomputeOpenDisputesAsync(accountId, account.History, session, bus, timers, now, http.RequestAborted);
         await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Ok(ToResponse(existing.Evolve(updated), recomputed));
+        return Results.Ok(ToResponse(account, recomputed));
     }
 
     /// <summary>Reads an account.</summary>
@@ -149,8 +159,10 @@ public static class RegisterAccountEndpoint
             ? Results.Ok(ToResponse(account))
             : Problem.NotFound($"Account {accountId}");
 
+    // Each open dispute takes the domain's decision on the merged calendar: breaches due by now first, then the
+    // pending resolution deadline recomputed (and breached at once if the new one has passed already).
     private static async Task<int> RecomputeOpenDisputesAsync(
-        string accountId, BillingCycleCalendar calendar, IDocumentSession session, IMessageBus bus, DeadlineTimers timers, Instant now, CancellationToken cancellation)
+        string accountId, BillingCycleCalendar history, IDocumentSession session, IMessageBus bus, DeadlineTimers timers, Instant now, CancellationToken cancellation)
     {
         var open = await session.Query<Dispute>()
             .Where(d => d.AccountId == accountId && d.ResolutionClock.Status == ClockStatus.Pending)
@@ -158,22 +170,27 @@ public static class RegisterAccountEndpoint
         var count = 0;
         foreach (var candidate in open)
         {
-            var deadline = ResolutionDeadline.Compute(candidate.ReceivedOn, calendar);
-            if (deadline.DueOn == candidate.ResolutionClock.DueOn && deadline.Basis == candidate.ResolutionClock.Basis)
+            if (RecomputeResolutionDeadline.Decide(candidate, history, now) is not { Count: > 0 })
             {
                 continue;
             }
 
             var stream = await session.Events.FetchForWriting<Dispute>(candidate.Id, cancellation);
-            var recomputed = new ResolutionDeadlineRecomputed(deadline, now);
-            stream.AppendOne(recomputed);
-            await timers.ScheduleAsync(bus, stream.Aggregate!.Evolve(recomputed), [ComplianceClock.Resolution]);
-            count++;
+            var events = RecomputeResolutionDeadline.Decide(stream.Aggregate!, history, now);
+            stream.AppendMany(events);
+            if (events.OfType<ResolutionDeadlineRecomputed>().Any())
+            {
+                await timers.ScheduleAsync(bus, events.Aggregate(stream.Aggregate!, (d, e) => d.Evolve(e)), [ComplianceClock.Resolution]);
+                count++;
+            }
         }
 
         return count;
     }
 
     private static AccountResponse ToResponse(Account account, int? recomputed = null) =>
-        new(account.AccountId, account.TimeZoneId, BillingCycleRequest.From(account.Calendar), account.Version, recomputed);
+        new(account.AccountId, account.TimeZoneId, BillingCycleRequest.From(account.Calendar), account.Version, recomputed,
+            account.History.Calendars
+                .Select(c => new CalendarInForceResponse(c.InForceFrom == LocalDate.MinIsoValue ? null : c.InForceFrom, BillingCycleRequest.From(c.Calendar)))
+                .ToList());
 }

@@ -17,6 +17,7 @@ namespace Disputes.Domain.BillingCycles;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(MonthlyClosingDay), "monthly")]
 [JsonDerivedType(typeof(ExplicitClosingDates), "explicit")]
+[JsonDerivedType(typeof(CalendarHistory), "history")]
 public abstract record BillingCycleCalendar
 {
     /// <summary>

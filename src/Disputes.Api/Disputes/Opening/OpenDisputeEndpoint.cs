@@ -159,7 +159,7 @@ public sealed record OpenDisputeRequest(
                 TransactionDate, StatementTransmittedOn, NoticeReceivedAt, receivedOn, zone.Id, Description,
                 NoticeChannel.Chat, window,
                 window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
-                window.Timely ? ResolutionDeadline.Compute(receivedOn, account.Calendar) : null,
+                window.Timely ? ResolutionDeadline.Compute(receivedOn, account.History) : null,
                 now);
         }
     }
