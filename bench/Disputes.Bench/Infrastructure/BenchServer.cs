@@ -1,4 +1,4 @@
-using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.LocalPostgres;
 using Npgsql;
 
 namespace Disputes.Bench.Infrastructure;
@@ -38,16 +38,13 @@ public sealed class BenchServer : IAsyncDisposable
 
     /// <summary>Drops <paramref name="name"/> if present, creates it empty and returns a connection string to it.</summary>
     public Task<string> CreateDatabaseAsync(string name, CancellationToken cancellation) =>
-        LocalPostgresCluster.CreateDatabaseOnServerAsync(ConnectionString, name, cancellation);
+        PostgresDatabases.CreateAsync(ConnectionString, name, cancellation);
 
     /// <summary>Drops the database <paramref name="name"/>, closing whatever is still connected to it.</summary>
     public async Task DropDatabaseAsync(string name, CancellationToken cancellation)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellation);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync(cancellation);
+        await PostgresDatabases.DropAsync(ConnectionString, name, cancellation);
     }
 
     public async ValueTask DisposeAsync()

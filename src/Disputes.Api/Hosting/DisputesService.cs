@@ -1,7 +1,6 @@
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Hosting.Health;
-using Disputes.Api.Hosting.LocalPostgres;
 using Disputes.Api.Hosting.OpenApi;
 using Disputes.Api.Hosting.Telemetry;
 using Disputes.Api.Identity;
@@ -24,19 +23,16 @@ namespace Disputes.Api.Hosting;
 public static class DisputesService
 {
     /// <summary>
-    /// Registers everything the service needs. Without <c>ConnectionStrings:Disputes</c> it starts a local
-    /// PostgreSQL cluster under <c>.data/postgres</c> of the repository and uses that.
+    /// Registers everything the service needs. Without <c>ConnectionStrings:Disputes</c> a Debug build starts a local
+    /// PostgreSQL cluster under <c>.data/postgres</c> of the repository and uses that; a Release build refuses to start
+    /// (<see cref="DevelopmentDatabase"/>).
     /// </summary>
     public static async Task AddDisputesAsync(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("Disputes");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var directory = Path.Combine(LocalData.Directory, "postgres");
-            var cluster = await LocalPostgresCluster.StartAsync(directory, persistent: true);
-            Console.WriteLine($"No ConnectionStrings:Disputes configured: using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}.");
-            builder.Services.AddSingleton(cluster);
-            connectionString = cluster.ConnectionString;
+            connectionString = await DevelopmentDatabase.StartAsync(builder);
         }
 
         var dataSource = DisputesStore.DataSource(connectionString);

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using Xunit;
 
 namespace Disputes.Browser.Tests.Infrastructure;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using Xunit;
 
 namespace Disputes.Browser.Tests.Infrastructure;

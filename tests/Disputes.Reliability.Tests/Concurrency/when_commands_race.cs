@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Disputes.Reliability.Tests.Infrastructure;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using NodaTime;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.LocalPostgres;
 using Disputes.Reliability.Tests.Infrastructure;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Disputes.Reliability.Tests.Infrastructure;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using Xunit;
 
 namespace Disputes.Reliability.Tests.HostileInput;

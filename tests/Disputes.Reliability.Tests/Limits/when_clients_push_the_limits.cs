@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Disputes.Api.Hosting;
 using Disputes.Reliability.Tests.Infrastructure;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using Xunit;
 
 namespace Disputes.Reliability.Tests.Limits;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Disputes.Api.Hosting;
 using Disputes.Reliability.Tests.Infrastructure;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using NodaTime;
 using Xunit;
 

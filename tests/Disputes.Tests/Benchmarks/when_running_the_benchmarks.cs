@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disputes.Bench;
+using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Disputes.Testing;
 using Xunit;
 
 namespace Disputes.Tests.Infrastructure;

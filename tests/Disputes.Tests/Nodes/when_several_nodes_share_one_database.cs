@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using Disputes.Tests.Timers;
 using NodaTime;

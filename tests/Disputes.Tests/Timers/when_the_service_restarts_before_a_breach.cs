@@ -1,3 +1,4 @@
+using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using Xunit;
 

@@ -1,13 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using static Disputes.LocalPostgres.ServerCommands;
 
-namespace Disputes.Api.Hosting.LocalPostgres;
+namespace Disputes.LocalPostgres;
 
 /// <summary>
 /// A PostgreSQL cluster made and run from the server binaries found on this machine (initdb, pg_ctl, postgres),
@@ -26,7 +25,7 @@ namespace Disputes.Api.Hosting.LocalPostgres;
 /// and started again with this process's settings; a stale <c>postmaster.pid</c> left by a SIGKILL does not block
 /// the start. Two processes starting the same persistent directory at the same moment are not supported.</item>
 /// <item>A throwaway cluster is stopped and deleted on <see cref="DisposeAsync"/>, on <see cref="AppDomain.ProcessExit"/>,
-/// and by a tiny watchdog shell process if this process dies without running either.</item>
+/// and by an <see cref="OrphanWatchdog"/> (a tiny shell process) if this process dies without running either.</item>
 /// </list>
 /// </remarks>
 public sealed class LocalPostgresCluster : IAsyncDisposable
@@ -34,27 +33,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>The database created on every start (if missing) and named by <see cref="ConnectionString"/>.</summary>
     public const string DefaultDatabase = "disputes";
 
-    /// <summary>Environment variable naming a directory with initdb and pg_ctl; takes precedence over the search.</summary>
-    public const string BinDirectoryVariable = "DISPUTES_PG_BIN";
-
     /// <summary>Prefix of the temp directories made by <see cref="StartThrowawayAsync"/>.</summary>
     public const string ThrowawayDirectoryPrefix = "disputes-pg-";
 
-    public const string MissingBinariesMessage =
-        "No PostgreSQL server binaries found. Install them (Debian: apt-get install postgresql) or set " +
-        "ConnectionStrings:Disputes / DISPUTES_TEST_POSTGRES to an existing server.";
-
-    private const string PostgresUser = "postgres";
     private const int MaxUnixSocketPathLength = 100; // sun_path is 108 bytes; leave room for "/.s.PGSQL.NNNNN.lock".
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-    private static readonly Regex DatabaseNamePattern = new("^[A-Za-z_][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
 
     private readonly string _binDirectory;
     private readonly bool _runAsPostgres;
     private readonly string? _ownSocketDirectory;
     private readonly ILogger? _logger;
     private readonly EventHandler _processExitHandler;
-    private Process? _watchdog;
+    private OrphanWatchdog? _watchdog;
     private int _disposed;
 
     private LocalPostgresCluster(string dataDirectory, bool persistent, int port, string binDirectory, bool runAsPostgres,
@@ -83,18 +72,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Whether the data directory is kept when the cluster is disposed.</summary>
     public bool Persistent { get; }
 
-    /// <summary>
-    /// The directory holding <c>initdb</c> and <c>pg_ctl</c>: <c>$DISPUTES_PG_BIN</c>, else the highest
-    /// <c>/usr/lib/postgresql/*/bin</c>, else the first PATH entry that has both; null when none is found.
-    /// </summary>
-    public static string? FindServerBinaries() => FindServerBinaries(preferredMajorVersion: null);
-
     /// <summary>Starts a throwaway cluster in a new directory <c>/tmp/disputes-pg-XXXX</c>, deleted on dispose.</summary>
     public static async Task<LocalPostgresCluster> StartThrowawayAsync(ILogger? logger = null, CancellationToken ct = default)
     {
-        if (FindServerBinaries() is null)
+        if (PostgresBinaries.Find() is null)
         {
-            throw new InvalidOperationException(MissingBinariesDetail());
+            throw new InvalidOperationException(PostgresBinaries.MissingBinariesDetail());
         }
 
         var directory = Directory.CreateTempSubdirectory(ThrowawayDirectoryPrefix).FullName;
@@ -141,7 +124,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         int? clusterMajor = File.Exists(versionFile) && int.TryParse(File.ReadAllText(versionFile).Trim(),
             NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : null;
 
-        var binDirectory = FindServerBinaries(clusterMajor) ?? throw new InvalidOperationException(MissingBinariesDetail());
+        var binDirectory = PostgresBinaries.Find(clusterMajor) ?? throw new InvalidOperationException(PostgresBinaries.MissingBinariesDetail());
         var runAsPostgres = IsRoot();
         if (runAsPostgres)
         {
@@ -189,10 +172,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             if (!persistent)
             {
-                cluster.StartWatchdog();
+                cluster._watchdog = OrphanWatchdog.Start(dataDirectory, ownSocketDirectory,
+                    CommandLine(cluster.PgCtl, [], runAsPostgres), logger);
             }
 
-            await EnsureDatabaseAsync(cluster.ConnectionString, DefaultDatabase, ct).ConfigureAwait(false);
+            await PostgresDatabases.EnsureAsync(cluster.ConnectionString, DefaultDatabase, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -204,63 +188,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Creates (or drops and re-creates) the database <paramref name="name"/> and returns a connection string to it.</summary>
+    /// <summary>
+    /// Creates (or drops and re-creates) the database <paramref name="name"/> and returns a connection string to it
+    /// (<see cref="PostgresDatabases.CreateAsync"/> on this cluster).
+    /// </summary>
     public Task<string> CreateDatabaseAsync(string name, CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return CreateDatabaseOnServerAsync(ConnectionString, name, ct);
-    }
-
-    /// <summary>
-    /// On the server named by <paramref name="serverConnectionString"/> (any database of it; the <c>postgres</c>
-    /// maintenance database is used when it exists), drops the database <paramref name="name"/> if present, creates it
-    /// afresh, and returns <paramref name="serverConnectionString"/> with Database=<paramref name="name"/>.
-    /// </summary>
-    /// <param name="serverConnectionString">Connection string to any database of the server.</param>
-    /// <param name="name">Letters, digits and underscores, not starting with a digit, at most 63 characters.</param>
-    /// <param name="ct">Cancellation.</param>
-    public static async Task<string> CreateDatabaseOnServerAsync(string serverConnectionString, string name, CancellationToken ct = default)
-    {
-        ValidateDatabaseName(name);
-        await using var connection = await OpenMaintenanceConnectionAsync(serverConnectionString, ct).ConfigureAwait(false);
-
-        var target = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-        var quoted = QuoteIdentifier(name);
-        var force = connection.PostgreSqlVersion.Major >= 13 ? " WITH (FORCE)" : "";
-        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {quoted}{force}", ct).ConfigureAwait(false);
-        // Pooled connections to the dropped database were terminated by the server: do not hand them out again.
-        using (var pooled = new NpgsqlConnection(target))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await ExecuteAsync(connection, $"CREATE DATABASE {quoted}", ct).ConfigureAwait(false);
-        return target;
-    }
-
-    /// <summary>Creates the database <paramref name="name"/> on the server if it does not exist yet.</summary>
-    public static async Task EnsureDatabaseAsync(string serverConnectionString, string name, CancellationToken ct = default)
-    {
-        ValidateDatabaseName(name);
-        await using var connection = await OpenMaintenanceConnectionAsync(serverConnectionString, ct).ConfigureAwait(false);
-
-        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection))
-        {
-            exists.Parameters.AddWithValue("name", name);
-            if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null)
-            {
-                return;
-            }
-        }
-
-        try
-        {
-            await ExecuteAsync(connection, $"CREATE DATABASE {QuoteIdentifier(name)}", ct).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Created concurrently: fine.
-        }
+        return PostgresDatabases.CreateAsync(ConnectionString, name, ct);
     }
 
     /// <summary>
@@ -308,7 +243,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             _logger?.LogWarning(e, "Could not stop the PostgreSQL cluster in {DataDirectory}", DataDirectory);
         }
 
-        StopWatchdog();
+        Interlocked.Exchange(ref _watchdog, null)?.Dispose();
         CleanUpDirectories();
     }
 
@@ -332,7 +267,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             // Best effort only: the process is exiting.
         }
 
-        StopWatchdog();
+        Interlocked.Exchange(ref _watchdog, null)?.Dispose();
         CleanUpDirectories();
     }
 
@@ -346,73 +281,6 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (_ownSocketDirectory is not null)
         {
             TryDeleteDirectory(_ownSocketDirectory, _logger);
-        }
-    }
-
-    /// <summary>
-    /// A shell that waits for this process to end, then stops the cluster and deletes its directory: covers a test
-    /// process that is killed (no ProcessExit). Its stdio is /dev/null so it never holds the test runner's pipes.
-    /// </summary>
-    private void StartWatchdog()
-    {
-        const string script = """
-            exec </dev/null >/dev/null 2>&1
-            parent=$1; dir=$2; sock=$3; shift 3
-            while kill -0 "$parent"; do sleep 1; done
-            if [ -f "$dir/postmaster.pid" ]; then "$@" stop -D "$dir" -m immediate -w -t 30; fi
-            rm -rf "$dir"
-            if [ -n "$sock" ]; then rm -rf "$sock"; fi
-            """;
-        try
-        {
-            var start = new ProcessStartInfo("/bin/sh")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(script);
-            start.ArgumentList.Add("disputes-pg-watchdog");
-            start.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-            start.ArgumentList.Add(DataDirectory);
-            start.ArgumentList.Add(_ownSocketDirectory ?? "");
-            foreach (var part in CommandLine(PgCtl, [], _runAsPostgres))
-            {
-                start.ArgumentList.Add(part);
-            }
-
-            _watchdog = Process.Start(start);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            _logger?.LogWarning(e, "Could not start the watchdog of the throwaway PostgreSQL cluster");
-        }
-    }
-
-    private void StopWatchdog()
-    {
-        var watchdog = Interlocked.Exchange(ref _watchdog, null);
-        if (watchdog is null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!watchdog.HasExited)
-            {
-                watchdog.Kill();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        finally
-        {
-            watchdog.Dispose();
         }
     }
 
@@ -537,69 +405,6 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    private static string? FindServerBinaries(int? preferredMajorVersion)
-    {
-        static bool HasTools(string? directory) =>
-            !string.IsNullOrWhiteSpace(directory)
-            && File.Exists(Path.Combine(directory, "initdb"))
-            && File.Exists(Path.Combine(directory, "pg_ctl"));
-
-        var fromEnvironment = Environment.GetEnvironmentVariable(BinDirectoryVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return HasTools(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
-        }
-
-        const string debianRoot = "/usr/lib/postgresql";
-        if (Directory.Exists(debianRoot))
-        {
-            var versions = Directory.EnumerateDirectories(debianRoot)
-                .Select(d => (Directory: Path.Combine(d, "bin"),
-                    Version: decimal.TryParse(Path.GetFileName(d), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : -1))
-                .Where(x => x.Version >= 0 && HasTools(x.Directory))
-                .OrderByDescending(x => x.Version == preferredMajorVersion)
-                .ThenByDescending(x => x.Version)
-                .ToList();
-            if (versions.Count > 0)
-            {
-                return versions[0].Directory;
-            }
-        }
-
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(HasTools);
-    }
-
-    private static string MissingBinariesDetail()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable(BinDirectoryVariable);
-        return string.IsNullOrWhiteSpace(fromEnvironment)
-            ? MissingBinariesMessage
-            : $"{MissingBinariesMessage} ({BinDirectoryVariable}={fromEnvironment} has no initdb and pg_ctl.)";
-    }
-
-    private static bool IsRoot() => !OperatingSystem.IsWindows() && Environment.UserName == "root";
-
-    private static async Task EnsurePostgresUserAsync(CancellationToken ct)
-    {
-        var runuser = FindOnPath("runuser");
-        if (runuser is null)
-        {
-            throw new InvalidOperationException(
-                "Running as root, the PostgreSQL server must run as the 'postgres' user through 'runuser', which was not found " +
-                "(Debian: util-linux). Run as a non-root user or set ConnectionStrings:Disputes / DISPUTES_TEST_POSTGRES.");
-        }
-
-        var id = await RunAsync("id", ["-u", PostgresUser], false, ct).ConfigureAwait(false);
-        if (id.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                "Running as root, the PostgreSQL server must run as the 'postgres' user, which does not exist. Install the " +
-                "server package (Debian: apt-get install postgresql, which creates it), create the user, or run as a " +
-                "non-root user.");
-        }
-    }
-
     /// <summary>Gives o+x to every directory above <paramref name="dataDirectory"/> that lacks it, so postgres can reach it.</summary>
     private static void EnsureAncestorsTraversable(string dataDirectory, ILogger? logger)
     {
@@ -650,51 +455,6 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
-    private static async Task<NpgsqlConnection> OpenMaintenanceConnectionAsync(string serverConnectionString, CancellationToken ct)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false };
-        var original = builder.Database;
-        builder.Database = "postgres";
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(ct).ConfigureAwait(false);
-            return connection;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && original is not null && original != "postgres")
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            builder.Database = original;
-            connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync(ct).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
-    private static void ValidateDatabaseName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (!DatabaseNamePattern.IsMatch(name))
-        {
-            throw new ArgumentException(
-                $"Database name '{name}' must be letters, digits and underscores, not start with a digit, at most 63 characters.",
-                nameof(name));
-        }
-    }
-
-    private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     private static void TryDeleteDirectory(string directory, ILogger? logger)
     {
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -744,89 +504,5 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     {
         var all = text.TrimEnd().Split('\n');
         return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
-    }
-
-    private static string? FindOnPath(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/sbin").Append("/sbin").Append("/usr/bin").Append("/bin")
-            .Select(d => Path.Combine(d, program))
-            .FirstOrDefault(File.Exists);
-    }
-
-    private static List<string> CommandLine(string program, IEnumerable<string> arguments, bool runAsPostgres)
-    {
-        var line = runAsPostgres ? [FindOnPath("runuser") ?? "runuser", "-u", PostgresUser, "--", program] : new List<string> { program };
-        line.AddRange(arguments);
-        return line;
-    }
-
-    private sealed record CommandResult(int ExitCode, string Output);
-
-    private static async Task RunCheckedAsync(string program, IReadOnlyList<string> arguments, bool runAsPostgres, CancellationToken ct)
-    {
-        var result = await RunAsync(program, arguments, runAsPostgres, ct).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"'{string.Join(' ', CommandLine(program, arguments, runAsPostgres))}' failed with exit code {result.ExitCode}:\n{result.Output}");
-        }
-    }
-
-    /// <summary>Runs a program to its end (killing it after <see cref="CommandTimeout"/>), with stdout and stderr merged.</summary>
-    private static async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, bool runAsPostgres, CancellationToken ct)
-    {
-        var line = CommandLine(program, arguments, runAsPostgres);
-        var start = new ProcessStartInfo(line[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // The postgres user may not be able to enter the current directory (e.g. under /root).
-            WorkingDirectory = "/",
-        };
-        foreach (var argument in line.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LC_ALL"] = "C";
-        start.Environment["LANG"] = "C";
-        foreach (var variable in new[] { "PGDATA", "PGPORT", "PGHOST", "PGUSER", "PGDATABASE", "PGOPTIONS" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {line[0]}");
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited meanwhile.
-            }
-
-            ct.ThrowIfCancellationRequested();
-            throw new InvalidOperationException($"'{string.Join(' ', line)}' did not finish within {CommandTimeout}.");
-        }
-
-        output.Append(await stdout.ConfigureAwait(false)).Append(await stderr.ConfigureAwait(false));
-        return new CommandResult(process.ExitCode, output.ToString().Trim());
     }
 }

@@ -1,9 +1,9 @@
 using System.Net.Sockets;
-using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.LocalPostgres;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
-namespace Disputes.Tests.Infrastructure;
+namespace Disputes.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests run against, found in this order:
@@ -73,7 +73,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <paramref name="name"/>: letters, digits and underscores, at most 63 characters.
     /// </summary>
     public Task<string> CreateDatabaseAsync(string name) =>
-        LocalPostgresCluster.CreateDatabaseOnServerAsync(ConnectionString, name);
+        PostgresDatabases.CreateAsync(ConnectionString, name);
 
     /// <summary>Stops the container or local cluster this instance started; does nothing for <see cref="Shared"/>.</summary>
     public async ValueTask DisposeAsync()
@@ -105,7 +105,7 @@ public sealed class PostgresServer : IAsyncDisposable
             var database = new NpgsqlConnectionStringBuilder(fromEnvironment).Database;
             if (!string.IsNullOrEmpty(database))
             {
-                await LocalPostgresCluster.EnsureDatabaseAsync(fromEnvironment, database, ct).ConfigureAwait(false);
+                await PostgresDatabases.EnsureAsync(fromEnvironment, database, ct).ConfigureAwait(false);
             }
 
             return new PostgresServer(fromEnvironment, PostgresServerSource.EnvironmentVariable,
@@ -148,13 +148,13 @@ public sealed class PostgresServer : IAsyncDisposable
             }
         }
 
-        if (LocalPostgresCluster.FindServerBinaries() is null)
+        if (PostgresBinaries.Find() is null)
         {
             throw new InvalidOperationException(
                 "No PostgreSQL server for the tests. Set DISPUTES_TEST_POSTGRES to a connection string of an existing server " +
                 "(e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=...;Database=disputes_test), run a Docker engine " +
                 "(Testcontainers), or install the PostgreSQL server binaries (Debian: apt-get install postgresql; or set " +
-                $"{LocalPostgresCluster.BinDirectoryVariable} to the directory with initdb and pg_ctl). " +
+                $"{PostgresBinaries.BinDirectoryVariable} to the directory with initdb and pg_ctl). " +
                 $"Tried: {string.Join("; ", skipped.Append("local: no initdb/pg_ctl found"))}.");
         }
 

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Disputes.Tests.Infrastructure;
+namespace Disputes.Testing;
 
 /// <summary>
 /// A clock set to any instant that then moves on with real time. Wolverine's scheduler runs on real time;
