@@ -179,8 +179,7 @@ internal ref struct SecretScanner
     private void ReadNumber()
     {
         var number = new NumberShape { Start = position };
-        var previousGroup = default(Range);
-        var groupBefore = default(Range);
+        Range groupBefore = default, previousGroup = default, group = default;
         while (true)
         {
             var groupStart = position;
@@ -189,17 +188,12 @@ internal ref struct SecretScanner
                 position++;
             }
 
-            number.AddGroup(text[groupStart..position]);
-            var group = new Range(groupStart, position);
+            (groupBefore, previousGroup, group) = (previousGroup, group, new Range(groupStart, position));
+            number.AddGroup(text[group]);
             if (EndsWithCardNumber(number.Start, position))
             {
                 found |= Findings.CardNumber;
                 return;
-            }
-
-            if (IsIssuableSocialSecurityNumber(groupBefore, previousGroup, group))
-            {
-                found |= Findings.SocialSecurityNumber;
             }
 
             var next = NextGroupStart(position);
@@ -209,12 +203,15 @@ internal ref struct SecretScanner
             }
 
             number.AddSeparator(text[position..next]);
-            groupBefore = previousGroup;
-            previousGroup = group;
             position = next;
         }
 
         number.End = position;
+        if (number.Groups == 3 && IsIssuableSocialSecurityNumber(groupBefore, previousGroup, group))
+        {
+            found |= Findings.SocialSecurityNumber;
+        }
+
         CheckAgainstCue(number);
         CountWordSinceCue();
     }
@@ -287,7 +284,8 @@ internal ref struct SecretScanner
         return false;
     }
 
-    // Three groups of 3, 2 and 4 digits, however separated. Area 000, 666 and 900-999, group 00 and serial 0000
+    // A number of three groups of 3, 2 and 4 digits, however separated; not three groups of a longer number,
+    // which is a phone number ("044 55 1234 5678") more often than an SSN. Area 000, 666 and 900-999, group 00 and serial 0000
     // are never issued, so without a label such groups are some other number.
     private readonly bool IsIssuableSocialSecurityNumber(Range area, Range group, Range serial)
     {
