@@ -28,7 +28,7 @@ internal struct NumberShape
         if (Groups == 1)
         {
             FirstLength = digits.Length;
-            FirstValue = digits.Length <= 4 ? int.Parse(digits) : -1;
+            FirstValue = digits.Length <= 4 ? ValueOf(digits) : -1;
         }
         else if (Groups == 2)
         {
@@ -41,6 +41,17 @@ internal struct NumberShape
         hasTimeSeparator |= separator.Contains(':');
         hasOtherThanDateSeparators |= separator is not ("-" or "/" or ".");
         lastSeparatorIsDecimalMark = separator is "." or ",";
+    }
+
+    private static int ValueOf(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var digit in digits)
+        {
+            value = value * 10 + (digit - '0');
+        }
+
+        return value;
     }
 
     /// <summary>3 or 4 digits, together or one by one ("1 2 3").</summary>

@@ -25,9 +25,19 @@ internal static class ScreeningText
         var composed = Compose(text);
         rented = ArrayPool<char>.Shared.Rent(composed.Length);
         var length = 0;
-        foreach (var rune in composed.EnumerateRunes())
+        for (var i = 0; i < composed.Length;)
         {
+            var c = composed[i];
+            if (char.IsAscii(c))
+            {
+                rented[length++] = c;
+                i++;
+                continue;
+            }
+
+            Rune.DecodeFromUtf16(composed.AsSpan(i), out var rune, out var consumed);
             length = Append(rune, rented, length);
+            i += consumed;
         }
 
         return rented.AsSpan(0, length);

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Disputes.Domain.Screening;
 
 /// <summary>What a word tells the screen about the number that may follow it.</summary>
@@ -55,51 +57,82 @@ internal static class ScreeningVocabulary
 {
     private const int LongestWord = 14;
 
+    private static readonly (WordRole Role, string[] Words)[] Words =
+    [
+        (WordRole.CardSecurityCode, ["cvv", "cvc", "cid", "csc", "cvn"]),
+        (WordRole.Security, ["security"]),
+        (WordRole.Seguridad, ["seguridad"]),
+        (WordRole.Passcode,
+        [
+            "otp", "passcode", "password", "passwd", "pin", "nip", "clave", "contrasena", "verification",
+            "verificacion"
+        ]),
+        (WordRole.Code, ["code", "codigo"]),
+        (WordRole.NumberNoun, ["number", "no", "num", "numero", "nro"]),
+        (WordRole.One, ["one"]),
+        (WordRole.Time, ["time"]),
+        (WordRole.SocialSecurity, ["ssn", "social"]),
+        (WordRole.SocialSecurityAbbreviation, ["ss"]),
+        (WordRole.Reference,
+        [
+            "order", "orden", "pedido", "reference", "ref", "referencia", "confirmation", "confirmacion", "tracking",
+            "rastreo", "guia", "invoice", "factura", "receipt", "recibo", "ticket", "case", "caso", "claim",
+            "reclamo", "folio", "account", "cuenta", "transaction", "transaccion", "operacion", "booking",
+            "reservation", "reserva", "flight", "vuelo", "seat", "gate", "room", "store", "tienda", "sucursal",
+            "branch", "item", "sku", "model", "serial", "zip", "postal", "promo", "promocional", "promocion",
+            "discount", "descuento", "coupon", "cupon", "gift", "regalo", "area", "country", "error", "reason",
+            "motivo", "response", "status", "authorization", "autorizacion", "approval", "aprobacion", "auth",
+            "merchant", "comercio", "mcc", "barras", "id", "product", "producto", "extension", "ext", "apt", "suite",
+            "unit", "street", "calle", "avenue", "route", "batch", "lote", "member", "miembro", "cliente",
+            "customer"
+        ]),
+        (WordRole.Position,
+        [
+            "last", "ending", "ends", "ended", "terminada", "terminado", "termina", "terminacion", "ultimos",
+            "ultimas", "phone", "telefono", "tel", "call", "called", "llame", "llamar", "celular", "cell", "mobile",
+            "fax", "year", "ano", "page", "pagina", "january", "february", "march", "april", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+            "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre"
+        ]),
+        (WordRole.Currency,
+        [
+            "usd", "eur", "mxn", "gbp", "cad", "dollars", "dollar", "dolares", "dolar", "pesos", "euros", "cents",
+            "centavos", "bucks"
+        ]),
+    ];
+
+    private static readonly FrozenDictionary<string, WordRole>.AlternateLookup<ReadOnlySpan<char>> Roles =
+        Words.SelectMany(group => group.Words.Select(word => KeyValuePair.Create(word, group.Role)))
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Most words of a dispute are no keyword; their length, first and last letters say so without a lookup.
+    private static readonly int[] LastLettersByLengthAndFirst = BuildLetterFilter();
+
     public static WordRole Classify(ReadOnlySpan<char> word)
     {
-        if (word.Length > LongestWord)
+        if (word.Length > LongestWord || !char.IsAsciiLetter(word[0]) || !char.IsAsciiLetter(word[^1])
+            || (LastLettersByLengthAndFirst[FilterSlot(word)] & LetterBit(word[^1])) == 0)
         {
             return WordRole.Ordinary;
         }
 
-        Span<char> lower = stackalloc char[LongestWord];
-        var length = word.ToLowerInvariant(lower);
-        return lower[..length] switch
+        return Roles.TryGetValue(word, out var role) ? role : WordRole.Ordinary;
+    }
+
+    private static int FilterSlot(ReadOnlySpan<char> word) => word.Length * 26 + (char.ToLowerInvariant(word[0]) - 'a');
+
+    private static int LetterBit(char letter) => 1 << (char.ToLowerInvariant(letter) - 'a');
+
+    private static int[] BuildLetterFilter()
+    {
+        var table = new int[(LongestWord + 1) * 26];
+        foreach (var word in Words.SelectMany(group => group.Words))
         {
-            "cvv" or "cvc" or "cid" or "csc" or "cvn" => WordRole.CardSecurityCode,
-            "security" => WordRole.Security,
-            "seguridad" => WordRole.Seguridad,
-            "otp" or "passcode" or "password" or "passwd" or "pin" or "nip" or "clave" or "contrasena"
-                or "verification" or "verificacion" => WordRole.Passcode,
-            "code" or "codigo" => WordRole.Code,
-            "number" or "no" or "num" or "numero" or "nro" => WordRole.NumberNoun,
-            "one" => WordRole.One,
-            "time" => WordRole.Time,
-            "ssn" or "social" => WordRole.SocialSecurity,
-            "ss" => WordRole.SocialSecurityAbbreviation,
-            "order" or "orden" or "pedido" or "reference" or "ref" or "referencia" or "confirmation" or "confirmacion"
-                or "tracking" or "rastreo" or "guia" or "invoice" or "factura" or "receipt" or "recibo" or "ticket"
-                or "case" or "caso" or "claim" or "reclamo" or "folio" or "account" or "cuenta" or "transaction"
-                or "transaccion" or "operacion" or "booking" or "reservation" or "reserva" or "flight" or "vuelo"
-                or "seat" or "gate" or "room" or "store" or "tienda" or "sucursal" or "branch" or "item" or "sku"
-                or "model" or "serial" or "zip" or "postal" or "promo" or "promocional" or "promocion" or "discount"
-                or "descuento" or "coupon" or "cupon" or "gift" or "regalo" or "area" or "country" or "error"
-                or "reason" or "motivo" or "response" or "status" or "authorization" or "autorizacion" or "approval"
-                or "aprobacion" or "auth" or "merchant" or "comercio" or "mcc" or "barras" or "id" or "product"
-                or "producto" or "extension" or "ext" or "apt" or "suite" or "unit" or "street" or "calle"
-                or "avenue" or "route" or "batch" or "lote" or "member" or "miembro" or "cliente" or "customer"
-                => WordRole.Reference,
-            "last" or "ending" or "ends" or "ended" or "terminada" or "terminado" or "termina" or "terminacion"
-                or "ultimos" or "ultimas" or "phone" or "telefono" or "tel" or "call" or "called" or "llame"
-                or "llamar" or "celular" or "cell" or "mobile" or "fax" or "year" or "ano" or "page" or "pagina"
-                or "january" or "february" or "march" or "april" or "june" or "july" or "august"
-                or "september" or "october" or "november" or "december" or "jan" or "feb" or "mar" or "apr"
-                or "jun" or "jul" or "aug" or "sep" or "sept" or "oct" or "nov" or "dec" or "enero" or "febrero"
-                or "marzo" or "abril" or "mayo" or "junio" or "julio" or "agosto" or "septiembre" or "setiembre"
-                or "octubre" or "noviembre" or "diciembre" => WordRole.Position,
-            "usd" or "eur" or "mxn" or "gbp" or "cad" or "dollars" or "dollar" or "dolares" or "dolar" or "pesos"
-                or "euros" or "cents" or "centavos" or "bucks" => WordRole.Currency,
-            _ => WordRole.Ordinary,
-        };
+            table[FilterSlot(word)] |= LetterBit(word[^1]);
+        }
+
+        return table;
     }
 }

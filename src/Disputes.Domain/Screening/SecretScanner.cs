@@ -78,22 +78,39 @@ internal ref struct SecretScanner
             }
             else
             {
-                position++;
+                SkipSeparators();
             }
         }
+    }
+
+    // Separators and words are short, so a plain loop beats a vectorized search here.
+    private void SkipSeparators()
+    {
+        do
+        {
+            position++;
+        }
+        while (position < text.Length && char.IsAscii(text[position]) && !char.IsAsciiLetterOrDigit(text[position]));
     }
 
     private void ReadWord()
     {
         var start = position;
-        while (position < text.Length && char.IsLetter(text[position]))
-        {
-            position++;
-        }
-
+        position = EndOfWord(position);
         var role = ScreeningVocabulary.Classify(text[start..position]);
         Hear(role);
         previousRole = role;
+    }
+
+    private readonly int EndOfWord(int from)
+    {
+        var end = from;
+        while (end < text.Length && (char.IsAsciiLetter(text[end]) || (!char.IsAscii(text[end]) && char.IsLetter(text[end]))))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private void Hear(WordRole role)
@@ -183,14 +200,12 @@ internal ref struct SecretScanner
         while (true)
         {
             var groupStart = position;
-            while (position < text.Length && char.IsAsciiDigit(text[position]))
-            {
-                position++;
-            }
+            var digits = text[position..].IndexOfAnyExceptInRange('0', '9');
+            position = digits < 0 ? text.Length : position + digits;
 
             (groupBefore, previousGroup, group) = (previousGroup, group, new Range(groupStart, position));
             number.AddGroup(text[group]);
-            if (EndsWithCardNumber(number.Start, position))
+            if (number.Digits >= MinCardDigits && EndsWithCardNumber(number.Start, position))
             {
                 found |= Findings.CardNumber;
                 return;
