@@ -15,15 +15,20 @@ internal struct NumberShape
     public int LastLength;
     public int LongestGroup;
     public int FirstValue;
+    public int SecondValue;
+    public int LastValue;
     private bool hasTimeSeparator;
     private bool hasOtherThanDateSeparators;
     private bool lastSeparatorIsDecimalMark;
+    private bool hasMiddleGroupOtherThanThousands;
 
     public void AddGroup(ReadOnlySpan<char> digits)
     {
+        hasMiddleGroupOtherThanThousands |= Groups >= 2 && LastLength != 3;
         Groups++;
         Digits += digits.Length;
         LastLength = digits.Length;
+        LastValue = digits.Length <= 4 ? ValueOf(digits) : -1;
         LongestGroup = Math.Max(LongestGroup, digits.Length);
         if (Groups == 1)
         {
@@ -33,6 +38,7 @@ internal struct NumberShape
         else if (Groups == 2)
         {
             SecondLength = digits.Length;
+            SecondValue = LastValue;
         }
     }
 
@@ -54,31 +60,38 @@ internal struct NumberShape
         return value;
     }
 
-    /// <summary>3 or 4 digits, together or one by one ("1 2 3").</summary>
-    public readonly bool CouldBeSecurityCode =>
-        Digits is 3 or 4 && (Groups == 1 || LongestGroup == 1) && !IsDateTimeOrDecimal;
+    /// <summary>3 or 4 digits, however grouped ("123", "1 2 3", "12-3").</summary>
+    public readonly bool CouldBeSecurityCode => Digits is 3 or 4 && !IsDateTimeOrDecimal;
 
-    /// <summary>4 to 8 digits, together, one by one, or as two groups of 3 or 4 ("123 456").</summary>
-    public readonly bool CouldBePasscode =>
-        !IsDateTimeOrDecimal
-        && ((Groups == 1 && Digits is >= 4 and <= 8)
-            || (LongestGroup == 1 && Digits is >= 4 and <= 8)
-            || (Groups == 2 && FirstLength is 3 or 4 && LastLength is 3 or 4));
+    /// <summary>4 to 8 digits, however grouped.</summary>
+    public readonly bool CouldBePasscode => Digits is >= 4 and <= 8 && !IsDateTimeOrDecimal;
+
+    /// <summary>
+    /// 4 to 8 digits written as a code is shown (together, one by one, or two groups of 3 or 4 such as "123 456"),
+    /// and not a year: a plain "code" is a weaker cue than "passcode", so the number must look more like one.
+    /// </summary>
+    public readonly bool CouldBeCodeNamedPlainly =>
+        CouldBePasscode && !IsYear
+        && (Groups == 1 || LongestGroup == 1 || (Groups == 2 && FirstLength is 3 or 4 && LastLength is 3 or 4));
 
     /// <summary>Nine digits, however grouped.</summary>
     public readonly bool CouldBeSocialSecurityNumber => Digits == 9;
 
-    public readonly bool IsYear => Groups == 1 && FirstValue is >= 1900 and <= 2099;
+    private readonly bool IsYear => Groups == 1 && FirstValue is >= 1900 and <= 2099;
 
     private readonly bool IsDateTimeOrDecimal => hasTimeSeparator || IsDate || IsDecimal;
 
-    // 2025-02-10, 02/10/2025, 10.02.25.
+    // 2025-02-10, 02/10/2025, 10.02.25, with a month and a day that exist.
     private readonly bool IsDate =>
         !hasOtherThanDateSeparators
         && Groups == 3
-        && ((FirstLength == 4 && SecondLength <= 2 && LastLength <= 2)
-            || (FirstLength <= 2 && SecondLength <= 2 && LastLength is 2 or 4));
+        && ((FirstLength == 4 && SecondLength <= 2 && LastLength <= 2 && IsMonthAndDay(SecondValue, LastValue))
+            || (FirstLength <= 2 && SecondLength <= 2 && LastLength is 2 or 4
+                && (IsMonthAndDay(FirstValue, SecondValue) || IsMonthAndDay(SecondValue, FirstValue))));
 
-    // 127.43, 1,234.56: cents after a single decimal mark.
-    private readonly bool IsDecimal => Groups >= 2 && lastSeparatorIsDecimalMark && LastLength == 2;
+    private static bool IsMonthAndDay(int month, int day) => month is >= 1 and <= 12 && day is >= 1 and <= 31;
+
+    // 127.43, 1,234.56: cents after a single decimal mark, thousands before it.
+    private readonly bool IsDecimal =>
+        Groups >= 2 && lastSeparatorIsDecimalMark && LastLength == 2 && !hasMiddleGroupOtherThanThousands;
 }

@@ -330,7 +330,7 @@ internal ref struct SecretScanner
             Cue.SecurityCode when number.CouldBeSecurityCode => Findings.CardSecurityCode,
             Cue.SecurityCodeOrPasscode when number.CouldBeSecurityCode => Findings.CardSecurityCode,
             Cue.SecurityCodeOrPasscode or Cue.Passcode when number.CouldBePasscode => Findings.OneTimePasscode,
-            Cue.Code when number.CouldBePasscode && !number.IsYear => Findings.OneTimePasscode,
+            Cue.Code when number.CouldBeCodeNamedPlainly => Findings.OneTimePasscode,
             Cue.SocialSecurityNumber when number.CouldBeSocialSecurityNumber => Findings.SocialSecurityNumber,
             _ => Findings.None,
         };

@@ -256,6 +256,8 @@ internal static class ScreeningCorpus
         ("el código de seguridad de atrás es 321", SensitiveDataKind.CardSecurityCode),
         ("mi cvv es 4 5 6", SensitiveDataKind.CardSecurityCode),
         ("clave de seguridad 987", SensitiveDataKind.CardSecurityCode),
+        ("CVV 12-3", SensitiveDataKind.CardSecurityCode),
+        ("cvc 1\u2007 23", SensitiveDataKind.CardSecurityCode),
 
         // Social Security numbers
         ("123-45-6789", SensitiveDataKind.SocialSecurityNumber),
@@ -303,5 +305,7 @@ internal static class ScreeningCorpus
         ("el código de seguridad que me llegó por SMS es 483920", SensitiveDataKind.OneTimePasscode),
         ("CÓDIGO: 9 0 8 1", SensitiveDataKind.OneTimePasscode),
         ("el codigo es 4829", SensitiveDataKind.OneTimePasscode),
+        ("OTP 48 39 20", SensitiveDataKind.OneTimePasscode),
+        ("mi clave dinámica es 48.39.20", SensitiveDataKind.OneTimePasscode),
     ];
 }
