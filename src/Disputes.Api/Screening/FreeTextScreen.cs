@@ -9,7 +9,10 @@ namespace Disputes.Api.Screening;
 /// </summary>
 public static class FreeTextScreen
 {
-    /// <summary>The 422 answer for the first field that holds sensitive data, or null when all are clean.</summary>
+    /// <summary>
+    /// The 422 answer for the first field that holds sensitive data, or for all of them together when the data is
+    /// split across fields ("4111 1111" and "1111 1111"); null when all are clean.
+    /// </summary>
     public static IResult? Refusal(params (string Field, string? Text)[] fields)
     {
         foreach (var (field, text) in fields)
@@ -18,6 +21,11 @@ public static class FreeTextScreen
             {
                 return Problem.SensitiveData(field, kind);
             }
+        }
+
+        if (fields.Length > 1 && SensitiveDataScreen.Find([.. fields.Select(f => f.Text)]) is { } split)
+        {
+            return Problem.SensitiveData(string.Join(" + ", fields.Select(f => f.Field)), split);
         }
 
         return null;

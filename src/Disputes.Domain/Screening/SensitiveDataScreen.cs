@@ -25,21 +25,23 @@ namespace Disputes.Domain.Screening;
 /// <para>
 /// <b>What it finds.</b> A card number is 13 to 19 digits made of whole groups of a number that pass the Luhn
 /// check, whatever the grouping ("4111 1111 1111 1111", "4 1 1 1 ...", "4111.1111_1111/1111"), and with no
-/// keyword needed. An SSN is three groups of 3, 2 and 4 digits that could have been issued ("123-45-6789",
-/// "123.45.6789"), or any nine digits after "SSN", "SS#", "social", "social security (number)" or "(número de)
-/// seguro social". A security code is 3 or 4 digits, together or one by one ("1 2 3"), after "CVV", "CVV2", "CVC",
-/// "CID", "CSC", "security code", "security number" or "código de seguridad". A one-time passcode is 4 to 8
-/// digits, together, one by one or as two groups of 3 or 4 ("123 456"), after "OTP", "passcode", "password",
-/// "one-time code", "verification code", "PIN", and in Spanish "clave", "contraseña (de un solo uso)", "NIP",
+/// keyword needed. An SSN is a number of exactly three groups of 3, 2 and 4 digits that could have been issued
+/// ("123-45-6789", "123.45.6789"), or any nine digits after "SSN", "SS#", "social", "social security (number)" or
+/// "(número de) seguro social". A security code is 3 or 4 digits, however grouped ("123", "1 2 3"), after "CVV",
+/// "CVV2", "CVC", "CID", "CSC", "CVV code", "security code", "security number" or "código/clave de seguridad". A
+/// one-time passcode is 4 to 8 digits, however grouped, after "OTP", "passcode", "password", "one-time code",
+/// "verification code", "PIN" or "PIN code", and in Spanish "clave", "contraseña (de un solo uso)", "NIP" or
 /// "código de verificación"; a "security code" or "código de seguridad" too long for a card code is taken as a
-/// passcode; a plain "code" or "código" counts too, except for a year. A keyword reaches a number up to six words
-/// and forty characters after it ("the passcode you sent me is 483920", "el código que me enviaron es 123456").
+/// passcode (Spanish banks call their SMS codes so). A plain "code" or "código" is a weaker cue: the number must
+/// be shown as a code is (together, one by one, or as two groups of 3 or 4 such as "123 456") and not be a year.
+/// A keyword reaches a number up to six words and forty characters after it ("the passcode you sent me is
+/// 483920", "el código que me enviaron es 123456").
 /// </para>
 /// <para>
-/// <b>What it lets through.</b> Ordinary dispute text: after a keyword, a number that is a date ("2025-02-10",
-/// "02/10/2025"), a time ("10:30"), an amount ("$127.43", "127.43 USD", "45%") or that belongs to a nearer label
-/// ("order 5512", "reference number 12345678", "card ending 1005", "last four 1005", "10 de febrero de 2025") is
-/// not a code, and "zip code", "postal code", "promo code", "discount code", "confirmation code", "reason code",
+/// <b>What it lets through.</b> Ordinary dispute text: after a keyword, a number that is a date with a real month
+/// and day ("2025-02-10", "02/10/2025"), a time ("10:30"), an amount ("$127.43", "1,234.56", "127.43 USD", "45%")
+/// or that belongs to a nearer label ("order 5512", "reference number 12345678", "card ending 1005", "last four
+/// 1005", "10 de febrero de 2025") is not a code, and "zip code", "postal code", "promo code", "discount code", "confirmation code", "reason code",
 /// "authorization code" and their Spanish forms are not passcodes. Card numbers and formatted SSNs are found even
 /// after such labels: a label does not make a secret safe to keep.
 /// </para>
