@@ -21,7 +21,6 @@ internal enum Findings
 internal ref struct SecretScanner
 {
     private const int MinCardDigits = 13;
-    private const int MaxCardDigits = 19;
 
     // A keyword reaches a number a few words later ("the passcode you sent me is 483920"), not a sentence later.
     private const int MaxWordsFromCue = 6;
@@ -38,6 +37,7 @@ internal ref struct SecretScanner
     private int cueEnd;
     private int wordsSinceCue;
     private WordRole previousRole;
+    private RecentDigits recentDigits;
 
     private SecretScanner(ReadOnlySpan<char> text) => this.text = text;
 
@@ -196,6 +196,7 @@ internal ref struct SecretScanner
     private void ReadNumber()
     {
         var number = new NumberShape { Start = position };
+        recentDigits.Clear();
         Range groupBefore = default, previousGroup = default, group = default;
         while (true)
         {
@@ -205,7 +206,11 @@ internal ref struct SecretScanner
 
             (groupBefore, previousGroup, group) = (previousGroup, group, new Range(groupStart, position));
             number.AddGroup(text[group]);
-            if (number.Digits >= MinCardDigits && EndsWithCardNumber(number.Start, position))
+            recentDigits.AddGroup(text[group]);
+
+            // Every span of whole groups ending here with 13 to 19 digits is tried. A span never starts or ends
+            // inside a group: a long reference holds some 13 consecutive digits that pass Luhn one time in ten.
+            if (number.Digits >= MinCardDigits && recentDigits.EndWithLuhnValidSpan(MinCardDigits))
             {
                 found |= Findings.CardNumber;
                 return;
@@ -263,45 +268,9 @@ internal ref struct SecretScanner
         return false;
     }
 
-    // Every span of whole groups ending here with 13 to 19 digits is tried, reading right to left as Luhn does.
-    // A span never starts or ends inside a group: a long reference holds some 13 consecutive digits that pass
-    // Luhn one time in ten.
-    private readonly bool EndsWithCardNumber(int numberStart, int groupEnd)
-    {
-        var sum = 0;
-        var count = 0;
-        for (var i = groupEnd - 1; i >= numberStart; i--)
-        {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                continue;
-            }
-
-            var digit = text[i] - '0';
-            if (count % 2 == 1)
-            {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-
-            sum += digit;
-            if (++count > MaxCardDigits)
-            {
-                return false;
-            }
-
-            var startsGroup = i == numberStart || !char.IsAsciiDigit(text[i - 1]);
-            if (startsGroup && count >= MinCardDigits && sum % 10 == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // A number of three groups of 3, 2 and 4 digits, however separated; not three groups of a longer number,
-    // which is a phone number ("044 55 1234 5678") more often than an SSN. Area 000, 666 and 900-999, group 00 and serial 0000
-    // are never issued, so without a label such groups are some other number.
+    // which is a phone number ("044 55 1234 5678") more often than an SSN. Area 000, 666 and 900-999, group 00
+    // and serial 0000 are never issued, so without a label such groups are some other number.
     private readonly bool IsIssuableSocialSecurityNumber(Range area, Range group, Range serial)
     {
         if (Length(area) != 3 || Length(group) != 2 || Length(serial) != 4)
