@@ -50,8 +50,12 @@ internal ref struct SecretScanner
         Passcode,
         Code,
         SocialSecurityNumber,
+
+        // Half a keyword: "security" and "one time" mean nothing until "code", "number" or "password" follows.
         Security,
         OneTime,
+
+        // The number after these belongs to them: an order, a date, a card ending, an amount.
         Reference,
         Position,
     }
