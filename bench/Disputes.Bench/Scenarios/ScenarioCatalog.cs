@@ -11,6 +11,7 @@ public static class ScenarioCatalog
         "query" => new QueryScenario(),
         "timers" => new TimersScenario(),
         "rebuild" => new RebuildScenario(),
+        "screening" => new ScreeningScenario(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

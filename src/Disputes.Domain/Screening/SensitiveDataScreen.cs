@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
+using System.Text;
 
 namespace Disputes.Domain.Screening;
 
@@ -12,19 +13,43 @@ namespace Disputes.Domain.Screening;
 /// into an error message or a log.
 /// </para>
 /// <para>
-/// It is tuned to refuse text that gives a secret while letting ordinary dispute text through: amounts such as
-/// "$127.43", dates such as "2025-02-10" and "card ending 1005" are not flagged. Security codes and passcodes
-/// are only recognisable when given as such, after their keyword, because any 3-to-8-digit number could be one.
-/// Every pattern is linear in the length of the text.
+/// <b>What it reads.</b> Text that is not plain ASCII is first normalized (Unicode NFKC, so full-width, circled and
+/// superscript digits, no-break and figure spaces, and decomposed accents such as "co\u0301digo" read as their plain
+/// forms); every Unicode decimal digit (Arabic-Indic, Devanagari, ...) is read as its ASCII digit; letters are
+/// read lower-case without accents; a zero-width or combining character inside a word is ignored. Plain ASCII is
+/// read as it is, with no allocation. Digits are grouped into numbers: any run of up to eight characters that are
+/// neither letters nor digits (spaces, dashes, dots, slashes, underscores, tabs, line breaks, zero-width
+/// characters) joins two digit groups, except a comma or semicolon followed by a space, which is how lists are
+/// written.
 /// </para>
+/// <para>
+/// <b>What it finds.</b> A card number is 13 to 19 digits made of whole groups of a number that pass the Luhn
+/// check, whatever the grouping ("4111 1111 1111 1111", "4 1 1 1 ...", "4111.1111_1111/1111"), and with no
+/// keyword needed. An SSN is a number of exactly three groups of 3, 2 and 4 digits that could have been issued
+/// ("123-45-6789", "123.45.6789"), or any nine digits after "SSN", "SS#", "social", "social security (number)" or
+/// "(número de) seguro social". A security code is 3 or 4 digits, however grouped ("123", "1 2 3"), after "CVV",
+/// "CVV2", "CVC", "CID", "CSC", "CVV code", "security code", "security number" or "código/clave de seguridad". A
+/// one-time passcode is 4 to 8 digits, however grouped, after "OTP", "passcode", "password", "one-time code",
+/// "verification code", "PIN" or "PIN code", and in Spanish "clave", "contraseña (de un solo uso)", "NIP" or
+/// "código de verificación"; a "security code" or "código de seguridad" too long for a card code is taken as a
+/// passcode (Spanish banks call their SMS codes so). A plain "code" or "código" is a weaker cue: the number must
+/// be shown as a code is (together, one by one, or as two groups of 3 or 4 such as "123 456") and not be a year.
+/// A keyword reaches a number up to six words and forty characters after it ("the passcode you sent me is
+/// 483920", "el código que me enviaron es 123456").
+/// </para>
+/// <para>
+/// <b>What it lets through.</b> Ordinary dispute text: after a keyword, a number that is a date with a real month
+/// and day ("2025-02-10", "02/10/2025"), a time ("10:30"), an amount ("$127.43", "1,234.56", "127.43 USD", "45%")
+/// or that belongs to a nearer label ("order 5512", "reference number 12345678", "card ending 1005", "last four
+/// 1005", "10 de febrero de 2025") is not a code, and "zip code", "postal code", "promo code", "discount code", "confirmation code", "reason code",
+/// "authorization code" and their Spanish forms are not passcodes. Card numbers and formatted SSNs are found even
+/// after such labels: a label does not make a secret safe to keep.
+/// </para>
+/// <para>Screening is a single pass that looks at each character a bounded number of times.</para>
 /// </remarks>
-public static partial class SensitiveDataScreen
+public static class SensitiveDataScreen
 {
-    private const int MinCardDigits = 13;
-    private const int MaxCardDigits = 19;
-
-    private const RegexOptions Options =
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private static readonly SensitiveDataKind[] KindsInOrder = Enum.GetValues<SensitiveDataKind>();
 
     /// <summary>
     /// Returns the first kind of secret found in <paramref name="text"/>, or null when it holds none.
@@ -34,161 +59,64 @@ public static partial class SensitiveDataScreen
     /// The kind found, checking in the order the kinds are declared in <see cref="SensitiveDataKind"/> (card
     /// number first); null when the text holds none of them.
     /// </returns>
-    public static SensitiveDataKind? Find(string? text)
+    public static SensitiveDataKind? Find(string? text) => First(Scan(text));
+
+    /// <summary>
+    /// Returns the first kind of secret found in any of <paramref name="texts"/> or in all of them joined by a
+    /// space, so that a secret split across fields ("4111 1111" and "1111 1111") is found too.
+    /// </summary>
+    /// <param name="texts">The free-text fields of one request, in the order they are given; nulls are skipped.</param>
+    /// <returns>
+    /// The kind found, checking in the order the kinds are declared in <see cref="SensitiveDataKind"/>; null
+    /// when no field, alone or joined, holds one.
+    /// </returns>
+    public static SensitiveDataKind? Find(IReadOnlyList<string?> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var found = Findings.None;
+        foreach (var text in texts)
+        {
+            found |= Scan(text);
+        }
+
+        // Each field is also screened alone: joining can hide a secret as well as reveal one ("CVV 123" and
+        // "4" read "CVV 123 4").
+        return First(found | Scan(string.Join(' ', texts.Where(text => !string.IsNullOrEmpty(text)))));
+    }
+
+    private static Findings Scan(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return null;
+            return Findings.None;
         }
 
-        if (ContainsCardNumber(text))
+        if (Ascii.IsValid(text))
         {
-            return SensitiveDataKind.CardNumber;
+            return SecretScanner.Scan(text);
         }
 
-        if (CardSecurityCode().IsMatch(text))
+        var read = ScreeningText.Read(text, out var rented);
+        try
         {
-            return SensitiveDataKind.CardSecurityCode;
+            return SecretScanner.Scan(read);
         }
-
-        if (FormattedSocialSecurityNumber().IsMatch(text) || LabelledSocialSecurityNumber().IsMatch(text))
+        finally
         {
-            return SensitiveDataKind.SocialSecurityNumber;
+            ArrayPool<char>.Shared.Return(rented);
         }
+    }
 
-        if (OneTimePasscode().IsMatch(text))
+    private static SensitiveDataKind? First(Findings found)
+    {
+        foreach (var kind in KindsInOrder)
         {
-            return SensitiveDataKind.OneTimePasscode;
+            if ((found & (Findings)(1 << (int)kind)) != 0)
+            {
+                return kind;
+            }
         }
 
         return null;
     }
-
-    // A digit run is split into groups by single spaces or dashes. The card number may be only part of the
-    // run ("ref 12 4111 1111 1111 1111"), so every span of whole groups with 13 to 19 digits is checked; a span
-    // never starts or ends inside a group, because a run of digits that fails Luhn (an order number) is not a
-    // card number, and any 13 consecutive digits of a long reference would otherwise pass one time in ten.
-    private static bool ContainsCardNumber(string text)
-    {
-        Span<char> digits = stackalloc char[MaxCardDigits];
-        foreach (var run in DigitRun().EnumerateMatches(text))
-        {
-            if (CountDigits(text.AsSpan(run.Index, run.Length)) < MinCardDigits)
-            {
-                continue;
-            }
-
-            var runText = text.AsSpan(run.Index, run.Length);
-            for (var start = 0; start < runText.Length; start = NextGroupStart(runText, start))
-            {
-                var count = 0;
-                for (var i = start; i < runText.Length; i++)
-                {
-                    var c = runText[i];
-                    if (c is ' ' or '-')
-                    {
-                        if (count >= MinCardDigits && PassesLuhn(digits[..count]))
-                        {
-                            return true;
-                        }
-
-                        continue;
-                    }
-
-                    if (count == MaxCardDigits)
-                    {
-                        count = -1;
-                        break;
-                    }
-
-                    digits[count++] = c;
-                }
-
-                if (count >= MinCardDigits && PassesLuhn(digits[..count]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static int CountDigits(ReadOnlySpan<char> run)
-    {
-        var count = 0;
-        foreach (var c in run)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    private static int NextGroupStart(ReadOnlySpan<char> run, int start)
-    {
-        var separator = run[start..].IndexOfAny(' ', '-');
-        return separator < 0 ? run.Length : start + separator + 1;
-    }
-
-    private static bool PassesLuhn(ReadOnlySpan<char> digits)
-    {
-        var sum = 0;
-        var doubleIt = false;
-        for (var i = digits.Length - 1; i >= 0; i--)
-        {
-            var d = digits[i] - '0';
-            if (doubleIt)
-            {
-                d *= 2;
-                if (d > 9)
-                {
-                    d -= 9;
-                }
-            }
-
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-
-        return sum % 10 == 0;
-    }
-
-    // Groups of ASCII digits joined by single spaces or dashes. Each group must be followed by a separator and a
-    // digit to continue, so the match is unambiguous and linear.
-    [GeneratedRegex("[0-9]+(?:[ -][0-9]+)*", Options)]
-    private static partial Regex DigitRun();
-
-    // The keyword, up to a few non-digit characters (": ", " is ", " = "), then 3 or 4 digits that are neither
-    // part of a longer number, an amount ("$123") nor a date or time ("2025-02-10", "12:30").
-    [GeneratedRegex(
-        @"(?<!\p{L})(?:cvv2?|cvc2?|cid|security\s{1,3}code|c[oó]digo\s{1,3}de\s{1,3}seguridad)(?!\p{L})" +
-        @"[^0-9]{0,8}(?<![$€£¥])[0-9]{3,4}(?![0-9])(?![.,/:-][0-9])",
-        Options)]
-    private static partial Regex CardSecurityCode();
-
-    // Area 000, 666 and 900-999, group 00 and serial 0000 are never issued, so they are not treated as numbers.
-    // The same separator is required twice, as in "123-45-6789" or "123 45 6789".
-    [GeneratedRegex(
-        @"(?<![0-9])(?!000|666|9)[0-9]{3}(?<sep>[- ])(?!00)[0-9]{2}\k<sep>(?!0000)[0-9]{4}(?![0-9])",
-        Options)]
-    private static partial Regex FormattedSocialSecurityNumber();
-
-    // With the keyword, any nine digits are taken to be the number, whatever their grouping.
-    [GeneratedRegex(
-        @"(?<!\p{L})(?:ssn|social\s{1,3}security(?:\s{1,3}(?:number|no\.?|num\.?|\#))?|(?:n[uú]mero\s{1,3}de\s{1,3})?seguro\s{1,3}social)(?!\p{L})" +
-        @"[^0-9]{0,12}(?<![$€£¥])[0-9]{3}[ -]?[0-9]{2}[ -]?[0-9]{4}(?![0-9])",
-        Options)]
-    private static partial Regex LabelledSocialSecurityNumber();
-
-    // The keyword, up to a few non-digit characters, then 4 to 8 digits, or two groups of 3 or 4 ("123 456")
-    // as codes are often shown; dates, times and amounts after the keyword are let through.
-    [GeneratedRegex(
-        @"(?<!\p{L})(?:otp|one[- ]time\s{1,3}(?:passcode|password|code)|passcode|verification\s{1,3}code|c[oó]digo\s{1,3}de\s{1,3}verificaci[oó]n)(?!\p{L})" +
-        @"[^0-9]{0,8}(?<![$€£¥])(?:[0-9]{3,4}[ -][0-9]{3,4}|[0-9]{4,8})(?![0-9])(?![.,/:-][0-9])",
-        Options)]
-    private static partial Regex OneTimePasscode();
 }

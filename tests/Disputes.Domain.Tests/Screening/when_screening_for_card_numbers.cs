@@ -19,6 +19,7 @@ public class when_screening_for_card_numbers
     [InlineData("(5105-1051-0510-5100)")]
     [InlineData("ref 12 4111 1111 1111 1111")]
     [InlineData("4111 1111 1111 1111 and 2")]
+    [InlineData("4111  1111  1111  1111")]
     public void a_luhn_valid_number_of_13_to_19_digits_is_a_card_number(string text)
     {
         Assert.Equal(SensitiveDataKind.CardNumber, SensitiveDataScreen.Find(text));
@@ -30,7 +31,6 @@ public class when_screening_for_card_numbers
     [InlineData("order number 123456789012 never arrived")]
     [InlineData("tracking 41111111111111110 was wrong")]
     [InlineData("reference 94111111111111111111 only")]
-    [InlineData("4111  1111  1111  1111")]
     public void a_luhn_failing_or_wrongly_sized_run_is_not_a_card_number(string text)
     {
         Assert.Null(SensitiveDataScreen.Find(text));

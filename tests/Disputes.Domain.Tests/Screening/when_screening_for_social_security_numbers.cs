@@ -14,6 +14,7 @@ public class when_screening_for_social_security_numbers
     [InlineData("Social Security # 123 45 6789")]
     [InlineData("número de seguro social: 123456789")]
     [InlineData("SSN 000-12-3456")]
+    [InlineData("123-45 6789")]
     public void a_formatted_or_labelled_number_is_a_social_security_number(string text)
     {
         Assert.Equal(SensitiveDataKind.SocialSecurityNumber, SensitiveDataScreen.Find(text));
@@ -25,7 +26,6 @@ public class when_screening_for_social_security_numbers
     [InlineData("900-12-3456")]
     [InlineData("123-00-6789")]
     [InlineData("123-45-0000")]
-    [InlineData("123-45 6789")]
     [InlineData("123456789")]
     [InlineData("1123-45-6789")]
     [InlineData("123-45-67890")]

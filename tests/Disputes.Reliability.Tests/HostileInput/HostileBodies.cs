@@ -222,10 +222,10 @@ public static class HostileBodies
 
     // ---- Secrets ----
 
-    /// <summary>A Luhn-valid card number of 13 to 19 digits, plain or grouped by spaces or dashes.</summary>
-    public static Gen<string> CardNumber =>
-        Gen.Select(Gen.OneOf("4", "51", "37", "6011", "35"), Gen.Int[13, 19], Gen.Int[0, 2], Gen.ULong)
-            .Select((prefix, length, grouping, seed) =>
+    /// <summary>The digits of a Luhn-valid card number of 13 to 19 digits.</summary>
+    private static Gen<string> CardDigits =>
+        Gen.Select(Gen.OneOf("4", "51", "37", "6011", "35"), Gen.Int[13, 19], Gen.ULong)
+            .Select((prefix, length, seed) =>
             {
                 var random = new Random((int)(seed % int.MaxValue));
                 var digits = new StringBuilder(prefix);
@@ -234,8 +234,14 @@ public static class HostileBodies
                     digits.Append((char)('0' + random.Next(10)));
                 }
 
-                digits.Append(LuhnCheckDigit(digits.ToString()));
-                var plain = digits.ToString();
+                return digits.Append(LuhnCheckDigit(digits.ToString())).ToString();
+            });
+
+    /// <summary>A Luhn-valid card number of 13 to 19 digits, plain or grouped by spaces or dashes.</summary>
+    public static Gen<string> CardNumber =>
+        Gen.Select(CardDigits, Gen.Int[0, 2])
+            .Select((plain, grouping) =>
+            {
                 var text = grouping switch
                 {
                     1 => string.Join(' ', Chunks(plain, 4)),
@@ -271,8 +277,84 @@ public static class HostileBodies
             return text;
         });
 
+    // The zero of ASCII, full-width, Arabic-Indic, extended Arabic-Indic, Devanagari and Bengali digits.
+    private static readonly char[] DigitZeros = ['0', '\uff10', '\u0660', '\u06f0', '\u0966', '\u09e6'];
+
+    /// <summary>What people and attackers put between digit groups: punctuation, odd spaces, invisible characters.</summary>
+    private static Gen<string> OddSeparator => Gen.OneOf(
+        " ", "-", ".", "_", "/", "  ", " - ", "\u00a0", "\u2007", "\u202f", "\u200b", "\u2060", "\t", "\n", "\r\n", "\u00b7");
+
+    /// <summary><paramref name="digits"/> with every digit in a script of its own and odd separators between some.</summary>
+    private static Gen<string> Disguised(string digits) =>
+        Gen.Select(Gen.Int[0, DigitZeros.Length - 1].Array[digits.Length], Gen.Frequency((3, Gen.Const("")), (1, OddSeparator)).Array[digits.Length])
+            .Select((scripts, separators) =>
+            {
+                var text = new StringBuilder();
+                for (var i = 0; i < digits.Length; i++)
+                {
+                    text.Append(i > 0 ? separators[i] : "").Append((char)(DigitZeros[scripts[i]] + (digits[i] - '0')));
+                }
+
+                return text.ToString();
+            });
+
+    /// <summary>A Luhn-valid card number in Unicode digits with odd separators, or spaced out digit by digit.</summary>
+    private static Gen<string> DisguisedCardNumber =>
+        Gen.Select(CardDigits, Gen.Bool)
+            .SelectMany((digits, spacedOut) => spacedOut ? Gen.Const(string.Join(' ', digits.ToCharArray())) : Disguised(digits))
+            .Select(text => Remember(text, SecretKind.CardNumber));
+
+    /// <summary>A keyword and its number a few words apart, as people write them, in English and Spanish.</summary>
+    private static Gen<string> Phrased(Gen<string> template, Gen<string> digits, SecretKind kind) =>
+        Gen.Select(template, digits.SelectMany(d => Gen.Frequency((2, Gen.Const(d)), (1, Disguised(d)), (1, Gen.Const(string.Join(' ', d.ToCharArray()))))))
+            .Select((phrase, number) => Remember(phrase.Replace("{0}", number, StringComparison.Ordinal), kind));
+
+    private static Gen<string> PhrasedSecurityCode => Phrased(
+        Gen.OneOf(
+            "my CVV on the back is {0}", "the CVV code is {0}", "the security number on the card is {0}",
+            "cvc: {0}", "the three digits on the back, the CVV, are {0}", "mi cvv es {0}", "el código de seguridad de atrás es {0}",
+            "co\u0301digo de seguridad {0}", "\uff23\uff36\uff36 {0}", "C\u200bVV {0}"),
+        Gen.Int[100, 9999].Select(code => code.ToString(CultureInfo.InvariantCulture)),
+        SecretKind.SecurityCode);
+
+    private static Gen<string> PhrasedPasscode => Phrased(
+        Gen.OneOf(
+            "the passcode you sent me is {0}", "the code is {0}", "the code you texted me was {0}", "my PIN is {0}",
+            "PIN code {0}", "one time password: {0}", "verification code {0}", "el código que me enviaron es {0}",
+            "mi código de verificación es {0}", "mi clave es {0}", "la contraseña de un solo uso es {0}", "mi NIP es {0}",
+            "co\u0301digo de verificacio\u0301n: {0}", "o\u200btp {0}"),
+        Gen.Int[1000, 99999999].Select(code => code.ToString(CultureInfo.InvariantCulture)),
+        SecretKind.Passcode);
+
+    private static Gen<string> PhrasedSocialSecurityNumber => Phrased(
+        Gen.OneOf(
+            "my social is {0}", "SS# {0}", "SSN: {0}", "my social security number is {0}", "número de seguro social: {0}",
+            "mi seguro social es {0}", "\uff33\uff33\uff2e {0}"),
+        Gen.Select(Gen.Int[1, 665], Gen.Int[1, 99], Gen.Int[1, 9999])
+            .Select((area, group, serial) => string.Create(CultureInfo.InvariantCulture, $"{area:000}{group:00}{serial:0000}")),
+        SecretKind.SocialSecurityNumber);
+
+    /// <summary>An SSN with dots, slashes or odd spaces between its groups, maybe in full-width digits.</summary>
+    private static Gen<string> DisguisedSocialSecurityNumber =>
+        Gen.Select(Gen.Int[1, 665], Gen.Int[1, 99], Gen.Int[1, 9999], OddSeparator, Gen.Bool)
+            .Select((area, group, serial, separator, fullWidth) =>
+            {
+                var text = string.Create(CultureInfo.InvariantCulture, $"{area:000}{separator}{group:00}{separator}{serial:0000}");
+                return Remember(fullWidth ? new string(text.Select(c => char.IsAsciiDigit(c) ? (char)(c - '0' + '\uff10') : c).ToArray()) : text,
+                    SecretKind.SocialSecurityNumber);
+            });
+
+    private static string Remember(string text, SecretKind kind)
+    {
+        Secrets[text] = kind;
+        return text;
+    }
+
     /// <summary>Any secret, as the cardmember might type it.</summary>
-    public static Gen<string> SecretText => Gen.Frequency((4, CardNumber), (2, SocialSecurityNumber), (1, SecurityCode), (1, Passcode));
+    public static Gen<string> SecretText => Gen.Frequency(
+        (4, CardNumber), (2, SocialSecurityNumber), (1, SecurityCode), (1, Passcode),
+        (2, DisguisedCardNumber), (1, DisguisedSocialSecurityNumber),
+        (1, PhrasedSecurityCode), (1, PhrasedPasscode), (1, PhrasedSocialSecurityNumber));
 
     // ---- Helpers ----
 
