@@ -24,7 +24,7 @@ public sealed class DurabilityAgentHealthCheck(IWolverineRuntime runtime) : IHea
             if (runtime.Agents.TryFindActiveAgent<IAgent>(uri, out var agent) && agent.Status == AgentStatus.Running)
             {
                 // The agent checks its own health too (its polling loops keep failing while the database is away).
-                var own = await agent.CheckHealthAsync(context, cancellationToken);
+                var own = await TimeBox.WithinAsync(() => agent.CheckHealthAsync(context, CancellationToken.None), cancellationToken);
                 return own.Status == HealthStatus.Healthy
                     ? HealthCheckResult.Healthy($"Wolverine's durability agent {uri} runs on this node.")
                     : new HealthCheckResult(context.Registration.FailureStatus,
@@ -42,7 +42,7 @@ public sealed class DurabilityAgentHealthCheck(IWolverineRuntime runtime) : IHea
     {
         try
         {
-            var nodes = await runtime.Storage.Nodes.LoadAllNodesAsync(cancellationToken);
+            var nodes = await TimeBox.WithinAsync(() => runtime.Storage.Nodes.LoadAllNodesAsync(CancellationToken.None), cancellationToken);
             return nodes.SelectMany(node => node.ActiveAgents).Any(uri => uri.Scheme == AgentScheme);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException or IOException)
