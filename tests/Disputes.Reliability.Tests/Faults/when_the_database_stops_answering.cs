@@ -48,7 +48,7 @@ public sealed class when_the_database_stops_answering
         var accepted = new ConcurrentBag<Guid>();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var clients = await Task.WhenAll(service.ClientAsync("agent", "agent-1"), service.ClientAsync("agent", "agent-2"));
-        var load = clients.Select(client => Task.Run(() => OpenDisputesAsync(client, answers, accepted, stop.Token))).ToArray();
+        var load = clients.Select(client => Task.Run(() => IntakeLoad.OpenDisputesAsync(client, () => ServiceApi.IntakeToday("acct-1001"), answers, accepted.Add, stop.Token))).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         proxy.Stall();
@@ -59,7 +59,7 @@ public sealed class when_the_database_stops_answering
         {
             // Readiness answers promptly (each check has 3 s) and names the database.
             var watch = Stopwatch.StartNew();
-            var readiness = await WaitForReadinessAsync(service, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
+            var readiness = await service.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
             Log($"readiness answered 503 {watch.Elapsed.TotalSeconds:0.0} s into the stall: {readiness.ToJsonString()}");
             Assert.Equal("unhealthy", readiness["checks"]!["database"]!["status"].Str());
 
@@ -71,7 +71,7 @@ public sealed class when_the_database_stops_answering
 
             // Every client waited out at least one timeout meanwhile.
             var during = answers.Where(a => a.At > stalledAt).ToList();
-            Assert.True(during.Count(a => a.Status == 503) >= 2, $"Fewer than two 503s while the database was silent: {Summary(during)}\n{service.LogTail()}");
+            Assert.True(during.Count(a => a.Status == 503) >= 2, $"Fewer than two 503s while the database was silent: {IntakeLoad.Summary(during)}\n{service.LogTail()}");
         }
         finally
         {
@@ -85,7 +85,7 @@ public sealed class when_the_database_stops_answering
         var recoveredBy = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!answers.Any(a => a.Status == 201 && a.At > resumedAt))
         {
-            Assert.True(DateTime.UtcNow < recoveredBy, $"Intake did not recover within 30 s of the database answering again: {Summary(answers.Where(a => a.At > stalledAt))}\n{service.LogTail()}");
+            Assert.True(DateTime.UtcNow < recoveredBy, $"Intake did not recover within 30 s of the database answering again: {IntakeLoad.Summary(answers.Where(a => a.At > stalledAt))}\n{service.LogTail()}");
             await Task.Delay(100);
         }
 
@@ -98,66 +98,17 @@ public sealed class when_the_database_stops_answering
         Assert.Equal("healthy", ready["checks"]!["database"]!["status"].Str());
 
         var all = answers.ToList();
-        Log($"before the stall: {Summary(all.Where(a => a.At < stalledAt))}\nduring the stall: {Summary(all.Where(a => a.At >= stalledAt && a.At < resumedAt))}\n" +
-            $"after it: {Summary(all.Where(a => a.At >= resumedAt))}");
+        Log($"before the stall: {IntakeLoad.Summary(all.Where(a => a.At < stalledAt))}\nduring the stall: {IntakeLoad.Summary(all.Where(a => a.At >= stalledAt && a.At < resumedAt))}\n" +
+            $"after it: {IntakeLoad.Summary(all.Where(a => a.At >= resumedAt))}");
         Log($"answers from the stall on, in seconds: {string.Join(", ", all.Where(a => a.At >= stalledAt).Take(20).Select(a => $"{a.Status} {a.Took.TotalSeconds:0.0}"))}");
         var bad = all.Where(a => a.Status is not (201 or 503) || a.Status == 503 && !a.Problem || a.Took > AnswerBound).ToList();
-        Assert.True(bad.Count == 0, $"Answers other than 201 and a 503 problem within {AnswerBound.TotalSeconds} s: {Summary(bad)}\n{service.LogTail()}");
+        Assert.True(bad.Count == 0, $"Answers other than 201 and a 503 problem within {AnswerBound.TotalSeconds} s: {IntakeLoad.Summary(bad)}\n{service.LogTail()}");
         var streams = await stored.DisputeStreamsAsync();
         var lost = accepted.Where(id => !streams.ContainsKey(id)).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} disputes answered 201 are not stored: {string.Join(", ", lost.Take(10))}");
         Assert.Empty(await stored.HalfWrittenDisputesAsync());
     }
 
-    private static async Task OpenDisputesAsync(HttpClient client, ConcurrentQueue<Answer> answers, ConcurrentBag<Guid> accepted, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                using var response = await client.PostJsonAsync("/api/disputes", ServiceApi.IntakeToday("acct-1001"));
-                var body = await response.Content.ReadAsStringAsync();
-                answers.Enqueue(new Answer((int)response.StatusCode, response.IsProblem(), watch.Elapsed, DateTime.UtcNow, body.Length > 300 ? body[..300] : body));
-                if (response.StatusCode == HttpStatusCode.Created)
-                {
-                    accepted.Add(Guid.Parse(JsonNode.Parse(body)!["disputeId"].Str()));
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                answers.Enqueue(new Answer(0, false, watch.Elapsed, DateTime.UtcNow, e.GetType().Name + ": " + e.Message));
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
-
-    private static async Task<JsonObject> WaitForReadinessAsync(ServiceProcess service, HttpStatusCode status, TimeSpan timeout)
-    {
-        using var client = service.AnonymousClient();
-        var deadline = DateTime.UtcNow + timeout;
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync("/health/ready");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == status)
-            {
-                return JsonNode.Parse(last)!.AsObject();
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"/health/ready did not answer {(int)status} within {timeout}; last: {last}");
-    }
-
     private static void Log(string line) =>
         TestContext.Current.TestOutputHelper?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
-
-    private static string Summary(IEnumerable<Answer> answers) =>
-        string.Join("; ", answers.GroupBy(a => a.Status).Select(g => $"{g.Count()} x {g.Key} (slowest {g.Max(a => a.Took).TotalSeconds:0.0} s, e.g. {g.First().Body})"));
-
-    private sealed record Answer(int Status, bool Problem, TimeSpan Took, DateTime At, string Body);
 }

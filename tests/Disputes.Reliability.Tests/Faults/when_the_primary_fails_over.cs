@@ -73,7 +73,8 @@ public sealed class when_the_primary_fails_over
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var serviceToday = ServiceNow().InUtc().Date;
         var clients = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => service.ClientAsync("agent", $"agent-{i}")));
-        var load = clients.Select(client => Task.Run(() => OpenDisputesAsync(client, serviceToday, answers, accepted, stop.Token))).ToArray();
+        var load = clients.Select(client => Task.Run(() => IntakeLoad.OpenDisputesAsync(client, () => ServiceApi.Intake("acct-utc", serviceToday.PlusDays(-10), serviceToday.PlusDays(-5)),
+            answers, id => accepted[id] = DateTime.UtcNow, stop.Token))).ToArray();
         await Task.Delay(untilKill.ToTimeSpan());
 
         var killedAt = DateTime.UtcNow;
@@ -82,12 +83,12 @@ public sealed class when_the_primary_fails_over
         Log($"primary killed with {acceptedBeforeKill.Count} disputes answered 201; {BreachInstant - ServiceNow()} before the breach");
 
         // While there is no primary: readiness says the database is down; intake answers 503 problems.
-        var readiness = await WaitForReadinessAsync(service, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
+        var readiness = await service.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
         Assert.Equal("unhealthy", readiness["checks"]!["database"]!["status"].Str());
         var refusedBy = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (!answers.Any(a => a.At > killedAt && a.Status == 503))
         {
-            Assert.True(DateTime.UtcNow < refusedBy, $"No 503 within 15 s of the crash: {Summary(answers.Where(a => a.At > killedAt))}\n{service.LogTail()}");
+            Assert.True(DateTime.UtcNow < refusedBy, $"No 503 within 15 s of the crash: {IntakeLoad.Summary(answers.Where(a => a.At > killedAt))}\n{service.LogTail()}");
             await Task.Delay(100);
         }
 
@@ -101,7 +102,7 @@ public sealed class when_the_primary_fails_over
         var recoveredBy = DateTime.UtcNow + TimeSpan.FromSeconds(45);
         while (!answers.Any(a => a.At > promotedAt && a.Status == 201))
         {
-            Assert.True(DateTime.UtcNow < recoveredBy, $"Intake did not recover within 45 s of the promotion: {Summary(answers.Where(a => a.At > killedAt))}\n{service.LogTail()}");
+            Assert.True(DateTime.UtcNow < recoveredBy, $"Intake did not recover within 45 s of the promotion: {IntakeLoad.Summary(answers.Where(a => a.At > killedAt))}\n{service.LogTail()}");
             await Task.Delay(100);
         }
 
@@ -116,10 +117,10 @@ public sealed class when_the_primary_fails_over
 
         // Never a 500, never an unbounded wait; every refusal a 503 problem, and none before the crash.
         var all = answers.ToList();
-        Log($"before the crash: {Summary(all.Where(a => a.At < killedAt))}\ncrash to promotion: {Summary(all.Where(a => a.At >= killedAt && a.At < promotedAt))}\n" +
-            $"after the promotion: {Summary(all.Where(a => a.At >= promotedAt))}");
+        Log($"before the crash: {IntakeLoad.Summary(all.Where(a => a.At < killedAt))}\ncrash to promotion: {IntakeLoad.Summary(all.Where(a => a.At >= killedAt && a.At < promotedAt))}\n" +
+            $"after the promotion: {IntakeLoad.Summary(all.Where(a => a.At >= promotedAt))}");
         var bad = all.Where(a => a.Status is not (201 or 503) || a.Status == 503 && (!a.Problem || a.At < killedAt) || a.Took > AnswerBound).ToList();
-        Assert.True(bad.Count == 0, $"Answers other than 201 and a prompt 503 problem after the crash: {Summary(bad)}\n{service.LogTail()}");
+        Assert.True(bad.Count == 0, $"Answers other than 201 and a prompt 503 problem after the crash: {IntakeLoad.Summary(bad)}\n{service.LogTail()}");
 
         // Everything answered 201, before the crash or after, is on the new primary, whole.
         await using var stored = new StoredState(cluster.ConnectionString(cluster.StandbyPort, database));
@@ -155,56 +156,6 @@ public sealed class when_the_primary_fails_over
         }
     }
 
-    private static async Task OpenDisputesAsync(
-        HttpClient client, LocalDate serviceToday, ConcurrentQueue<Answer> answers, ConcurrentDictionary<Guid, DateTime> accepted, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                using var response = await client.PostJsonAsync("/api/disputes", ServiceApi.Intake("acct-utc", serviceToday.PlusDays(-10), serviceToday.PlusDays(-5)));
-                var body = await response.Content.ReadAsStringAsync();
-                answers.Enqueue(new Answer((int)response.StatusCode, response.IsProblem(), watch.Elapsed, DateTime.UtcNow, body.Length > 300 ? body[..300] : body));
-                if (response.StatusCode == HttpStatusCode.Created)
-                {
-                    accepted[Guid.Parse(JsonNode.Parse(body)!["disputeId"].Str())] = DateTime.UtcNow;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                answers.Enqueue(new Answer(0, false, watch.Elapsed, DateTime.UtcNow, e.GetType().Name + ": " + e.Message));
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
-
-    private static async Task<JsonObject> WaitForReadinessAsync(ServiceProcess service, HttpStatusCode status, TimeSpan timeout)
-    {
-        using var client = service.AnonymousClient();
-        var deadline = DateTime.UtcNow + timeout;
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync("/health/ready");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == status)
-            {
-                return JsonNode.Parse(last)!.AsObject();
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"/health/ready did not answer {(int)status} within {timeout}; last: {last}");
-    }
-
     private static void Log(string line) =>
         TestContext.Current.TestOutputHelper?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
-
-    private static string Summary(IEnumerable<Answer> answers) =>
-        string.Join("; ", answers.GroupBy(a => a.Status).Select(g => $"{g.Count()} x {g.Key} (slowest {g.Max(a => a.Took).TotalSeconds:0.0} s, e.g. {g.First().Body})"));
-
-    private sealed record Answer(int Status, bool Problem, TimeSpan Took, DateTime At, string Body);
 }

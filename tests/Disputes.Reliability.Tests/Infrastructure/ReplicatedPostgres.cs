@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 
@@ -61,11 +59,11 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
         var bin = FindBinaries() ?? throw new InvalidOperationException("No PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) found.");
         var asPostgres = !OperatingSystem.IsWindows() && Environment.UserName == "root";
         var root = Directory.CreateTempSubdirectory("disputes-pgrepl-").FullName;
-        var primaryPort = FreePort();
-        var standbyPort = FreePort();
+        var primaryPort = ServiceProcess.FreePort();
+        var standbyPort = ServiceProcess.FreePort();
         while (standbyPort == primaryPort)
         {
-            standbyPort = FreePort();
+            standbyPort = ServiceProcess.FreePort();
         }
 
         var cluster = new ReplicatedPostgres(root, bin, asPostgres, primaryPort, standbyPort);
@@ -351,19 +349,5 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
                 .Select(x => x.Bin)
                 .FirstOrDefault()
             : null;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 }
