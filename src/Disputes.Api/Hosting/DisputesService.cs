@@ -35,9 +35,15 @@ public static class DisputesService
             connectionString = await DevelopmentDatabase.StartAsync(builder);
         }
 
-        var dataSource = DisputesStore.DataSource(connectionString);
-        // A factory registration, so the container disposes the pool (and its connections) with the host.
-        builder.Services.AddSingleton(_ => dataSource);
+        var (dataSource, pools) = DisputesStore.Pools(connectionString);
+        // Factory registrations, so the container disposes the pool (and its connections) with the host; with several
+        // hosts the read-write view handed out does not own the hosts' pools, so their owner is disposed with it.
+        builder.Services.AddSingleton(_ => new DataSourceOwner(pools));
+        builder.Services.AddSingleton(services =>
+        {
+            services.GetRequiredService<DataSourceOwner>();
+            return dataSource;
+        });
         builder.Services.AddSingleton<IClock>(ShiftedClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseNumbers>();
@@ -130,5 +136,11 @@ public static class DisputesService
             app.MapDevelopmentTokens();
             app.MapScalarApiReference("/docs", DisputesOpenApi.ConfigureScalar).AllowAnonymous();
         }
+    }
+
+    /// <summary>Disposes the data source that owns the connections when the container is disposed.</summary>
+    private sealed class DataSourceOwner(Npgsql.NpgsqlDataSource owner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => owner.DisposeAsync();
     }
 }

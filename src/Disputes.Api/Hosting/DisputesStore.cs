@@ -57,14 +57,50 @@ public static class DisputesStore
     /// connect and command timeouts unless the connection string sets its own: when PostgreSQL is down or stuck, a
     /// request fails within seconds (and answers 503) instead of holding the caller for half a minute.
     /// </summary>
-    public static NpgsqlDataSource DataSource(string connectionString)
+    /// <remarks>
+    /// A connection string naming several hosts (<c>Host=db1:5432,db2:5432</c>, a primary and its standbys) gives a
+    /// multi-host source that opens connections only on the server that accepts writes (or on what the string's
+    /// <c>Target Session Attributes</c> asks for), so after a failover the pool finds the promoted standby by itself.
+    /// The wrapper returned then does not own the hosts' pools: dispose <see cref="Pools"/>' owner instead, as the
+    /// service does.
+    /// </remarks>
+    public static NpgsqlDataSource DataSource(string connectionString) => Pools(connectionString).Use;
+
+    /// <summary>
+    /// The data source to use for <paramref name="connectionString"/> and the one that owns its connections: the same
+    /// for one host; for several, the multi-host source and a view of it targeting <c>read-write</c> unless the
+    /// string's <c>Target Session Attributes</c> names another (Npgsql refuses that setting on a multi-host source
+    /// itself, and without it would hand out connections to a read-only standby).
+    /// </summary>
+    public static (NpgsqlDataSource Use, NpgsqlDataSource Owner) Pools(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(WithTimeoutDefaults(connectionString));
         builder.UseNodaTime();
         // Npgsql's metrics name the pool; by default after the host, port, database and user.
         builder.Name = PoolName;
-        return builder.Build();
+        if (builder.ConnectionStringBuilder.Host?.Contains(',', StringComparison.Ordinal) != true)
+        {
+            var single = builder.Build();
+            return (single, single);
+        }
+
+        var target = ParseTargetSession(builder.ConnectionStringBuilder.TargetSessionAttributes);
+        builder.ConnectionStringBuilder.TargetSessionAttributes = null;
+        var hosts = builder.BuildMultiHost();
+        return (hosts.WithTargetSession(target), hosts);
     }
+
+    private static TargetSessionAttributes ParseTargetSession(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "read-write" => TargetSessionAttributes.ReadWrite,
+        "any" => TargetSessionAttributes.Any,
+        "primary" => TargetSessionAttributes.Primary,
+        "standby" => TargetSessionAttributes.Standby,
+        "prefer-primary" => TargetSessionAttributes.PreferPrimary,
+        "prefer-standby" => TargetSessionAttributes.PreferStandby,
+        "read-only" => TargetSessionAttributes.ReadOnly,
+        _ => throw new ArgumentException($"Target Session Attributes '{value}' is not one Npgsql knows.", nameof(value)),
+    };
 
     /// <summary><paramref name="connectionString"/> with <c>Timeout</c> and <c>Command Timeout</c> added when it names neither.</summary>
     public static string WithTimeoutDefaults(string connectionString)

@@ -43,13 +43,27 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                     return Problem.RuleViolation(rule.Message);
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
-                case NpgsqlException { IsTransient: true } or TimeoutException:
+                case NpgsqlException npgsql when Unavailable(npgsql):
+                case TimeoutException:
                     return Problem.Unavailable();
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether PostgreSQL could not serve the request rather than refused it: a transient error, any failure of
+    /// Npgsql's own to reach or talk to a server (not a <see cref="PostgresException"/>; with several hosts, "no suitable
+    /// host" while the primary is gone and no standby is promoted yet, or an aggregate of each host's failure), or a
+    /// write that reached a server in recovery (25006) during a failover.
+    /// </summary>
+    private static bool Unavailable(NpgsqlException exception) => exception switch
+    {
+        { IsTransient: true } => true,
+        PostgresException postgres => postgres.SqlState == "25006",
+        _ => true,
+    };
 
     private static string FieldOf(string? jsonPath)
     {

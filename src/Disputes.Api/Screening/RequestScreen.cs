@@ -124,7 +124,7 @@ public sealed class RequestScreen(RequestDelegate next)
     private static (string Where, SensitiveDataKind Kind)? InJson(byte[] json, HashSet<string> freeText)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-        var joined = new List<string>();
+        var joined = new List<string?>();
         var joinedNames = new List<string>();
         string? property = null;
         try
@@ -150,7 +150,7 @@ public sealed class RequestScreen(RequestDelegate next)
 
                         if (reader.CurrentDepth <= 2 && property is not null && freeText.Contains(property))
                         {
-                            joined.Add(value ?? "");
+                            joined.Add(value);
                             if (!joinedNames.Contains(property))
                             {
                                 joinedNames.Add(property);
@@ -172,7 +172,7 @@ public sealed class RequestScreen(RequestDelegate next)
             }
         }
 
-        return joined.Count > 1 && SensitiveDataScreen.Find(string.Join(' ', joined)) is { } acrossFields
+        return joined.Count > 1 && SensitiveDataScreen.Find(joined) is { } acrossFields
             ? (string.Join(", ", joinedNames), acrossFields)
             : null;
     }

@@ -36,7 +36,7 @@ public sealed class when_the_database_goes_away
         var accepted = new ConcurrentBag<Guid>();
         using var stop = new CancellationTokenSource();
         var clients = await Task.WhenAll(service.ClientAsync("agent", "agent-1"), service.ClientAsync("agent", "agent-2"));
-        var load = clients.Select(client => Task.Run(() => OpenDisputesAsync(client, answers, accepted, stop.Token))).ToArray();
+        var load = clients.Select(client => Task.Run(() => IntakeLoad.OpenDisputesAsync(client, () => ServiceApi.IntakeToday("acct-1001"), answers, accepted.Add, stop.Token))).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         await cluster.StopAsync();
@@ -44,7 +44,7 @@ public sealed class when_the_database_goes_away
         try
         {
             // Readiness reports the database down, promptly and without a restart.
-            var readiness = await WaitForReadinessAsync(service, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
+            var readiness = await service.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
             Assert.Equal("unhealthy", readiness["checks"]!["database"]!["status"].Str());
             await Task.Delay(TimeSpan.FromSeconds(4));
         }
@@ -55,13 +55,13 @@ public sealed class when_the_database_goes_away
 
         var during = answers.Skip(stoppedAt).ToList();
         Assert.True(during.Count > 0, "No request was answered while the database was away.");
-        Assert.True(during.Any(a => a.Status == 503), $"No 503 while the database was away: {Summary(during)}");
+        Assert.True(during.Any(a => a.Status == 503), $"No 503 while the database was away: {IntakeLoad.Summary(during)}");
 
         // Intake works again in the same process.
         var recoveredBy = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!answers.Skip(stoppedAt).Any(a => a.Status == 201 && a.At > DateTime.UtcNow.AddSeconds(-2)))
         {
-            Assert.True(DateTime.UtcNow < recoveredBy, $"Intake did not recover within 30 s of the database's return: {Summary(answers.Skip(stoppedAt))}\n{service.LogTail()}");
+            Assert.True(DateTime.UtcNow < recoveredBy, $"Intake did not recover within 30 s of the database's return: {IntakeLoad.Summary(answers.Skip(stoppedAt))}\n{service.LogTail()}");
             await Task.Delay(200);
         }
 
@@ -73,62 +73,12 @@ public sealed class when_the_database_goes_away
 
         // Never a 500, never an unbounded wait; every refusal a problem; every 201 stored.
         var all = answers.ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine($"Before the outage: {Summary(all.Take(stoppedAt))}\nFrom the outage on: {Summary(all.Skip(stoppedAt))}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Before the outage: {IntakeLoad.Summary(all.Take(stoppedAt))}\nFrom the outage on: {IntakeLoad.Summary(all.Skip(stoppedAt))}");
         var bad = all.Where(a => a.Status is not (201 or 503) || a.Status == 503 && !a.Problem || a.Took > AnswerBound).ToList();
-        Assert.True(bad.Count == 0, $"Answers other than 201 and a prompt 503 problem: {Summary(bad)}\n{service.LogTail()}");
+        Assert.True(bad.Count == 0, $"Answers other than 201 and a prompt 503 problem: {IntakeLoad.Summary(bad)}\n{service.LogTail()}");
         var streams = await stored.DisputeStreamsAsync();
         var lost = accepted.Where(id => !streams.ContainsKey(id)).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} disputes answered 201 are not stored: {string.Join(", ", lost.Take(10))}");
         Assert.Empty(await stored.HalfWrittenDisputesAsync());
     }
-
-    private static async Task OpenDisputesAsync(HttpClient client, ConcurrentQueue<Answer> answers, ConcurrentBag<Guid> accepted, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                using var response = await client.PostJsonAsync("/api/disputes", ServiceApi.IntakeToday("acct-1001"));
-                var body = await response.Content.ReadAsStringAsync();
-                answers.Enqueue(new Answer((int)response.StatusCode, response.IsProblem(), watch.Elapsed, DateTime.UtcNow, body.Length > 300 ? body[..300] : body));
-                if (response.StatusCode == HttpStatusCode.Created)
-                {
-                    accepted.Add(Guid.Parse(JsonNode.Parse(body)!["disputeId"].Str()));
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // No answer at all (the client's own timeout is far above the bound) is as bad as a slow one.
-                answers.Enqueue(new Answer(0, false, watch.Elapsed, DateTime.UtcNow, e.GetType().Name + ": " + e.Message));
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-    }
-
-    private static async Task<JsonObject> WaitForReadinessAsync(ServiceProcess service, HttpStatusCode status, TimeSpan timeout)
-    {
-        using var client = service.AnonymousClient();
-        var deadline = DateTime.UtcNow + timeout;
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync("/health/ready");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == status)
-            {
-                return JsonNode.Parse(last)!.AsObject();
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"/health/ready did not answer {(int)status} within {timeout}; last: {last}");
-    }
-
-    private static string Summary(IEnumerable<Answer> answers) =>
-        string.Join("; ", answers.GroupBy(a => a.Status).Select(g => $"{g.Count()} x {g.Key} (slowest {g.Max(a => a.Took).TotalSeconds:0.0} s, e.g. {g.First().Body})"));
-
-    private sealed record Answer(int Status, bool Problem, TimeSpan Took, DateTime At, string Body);
 }

@@ -10,8 +10,11 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
     {
         try
         {
-            await using var command = dataSource.CreateCommand("select 1");
-            await command.ExecuteScalarAsync(cancellationToken);
+            await TimeBox.WithinAsync(async () =>
+            {
+                await using var command = dataSource.CreateCommand("select 1");
+                return await command.ExecuteScalarAsync();
+            }, cancellationToken);
             return HealthCheckResult.Healthy("PostgreSQL answers.");
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)

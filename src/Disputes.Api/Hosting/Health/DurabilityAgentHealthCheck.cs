@@ -25,7 +25,7 @@ public sealed class DurabilityAgentHealthCheck(IWolverineRuntime runtime) : IHea
             {
                 // The agent checks its own health too (its polling loops keep failing while the database is away).
                 // Its URI is not printed: it names the database's host and name.
-                var own = await agent.CheckHealthAsync(context, cancellationToken);
+                var own = await TimeBox.WithinAsync(() => agent.CheckHealthAsync(context, CancellationToken.None), cancellationToken);
                 return own.Status == HealthStatus.Healthy
                     ? HealthCheckResult.Healthy("Wolverine's durability agent runs on this node.")
                     : new HealthCheckResult(context.Registration.FailureStatus,
@@ -43,7 +43,7 @@ public sealed class DurabilityAgentHealthCheck(IWolverineRuntime runtime) : IHea
     {
         try
         {
-            var nodes = await runtime.Storage.Nodes.LoadAllNodesAsync(cancellationToken);
+            var nodes = await TimeBox.WithinAsync(() => runtime.Storage.Nodes.LoadAllNodesAsync(CancellationToken.None), cancellationToken);
             return nodes.SelectMany(node => node.ActiveAgents).Any(uri => uri.Scheme == AgentScheme);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException or IOException)

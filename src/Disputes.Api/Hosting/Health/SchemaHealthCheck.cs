@@ -29,16 +29,19 @@ public sealed class SchemaHealthCheck(NpgsqlDataSource dataSource) : IHealthChec
     {
         try
         {
-            await using var command = dataSource.CreateCommand("select name from unnest($1::text[]) as name where to_regclass(name) is null");
-            command.Parameters.Add(new NpgsqlParameter { Value = Relations });
-            var missing = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            var missing = await TimeBox.WithinAsync(async () =>
             {
-                while (await reader.ReadAsync(cancellationToken))
+                await using var command = dataSource.CreateCommand("select name from unnest($1::text[]) as name where to_regclass(name) is null");
+                command.Parameters.Add(new NpgsqlParameter { Value = Relations });
+                var names = new List<string>();
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
                 {
-                    missing.Add(reader.GetString(0));
+                    names.Add(reader.GetString(0));
                 }
-            }
+
+                return names;
+            }, cancellationToken);
 
             return missing.Count == 0
                 ? HealthCheckResult.Healthy($"The {DisputesStore.Schema} schema is applied.")

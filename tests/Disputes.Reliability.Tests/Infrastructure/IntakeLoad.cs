@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Disputes.Reliability.Tests.Infrastructure;
+
+/// <summary>One answer to an intake under load: its status, whether it was a problem, how long it took, when it came.</summary>
+public sealed record Answer(int Status, bool Problem, TimeSpan Took, DateTime At, string Body);
+
+/// <summary>The intake load of the fault tests: clients opening disputes and recording every answer.</summary>
+public static class IntakeLoad
+{
+    /// <summary>
+    /// Opens disputes from <paramref name="intake"/> until <paramref name="stop"/>, one at a time with 100 ms between
+    /// them, recording every answer (no answer at all is status 0) and reporting each dispute answered 201.
+    /// </summary>
+    public static async Task OpenDisputesAsync(
+        HttpClient client, Func<JsonObject> intake, ConcurrentQueue<Answer> answers, Action<Guid> accepted, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await client.PostJsonAsync("/api/disputes", intake());
+                var body = await response.Content.ReadAsStringAsync();
+                answers.Enqueue(new Answer((int)response.StatusCode, response.IsProblem(), watch.Elapsed, DateTime.UtcNow, body.Length > 300 ? body[..300] : body));
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    accepted(Guid.Parse(JsonNode.Parse(body)!["disputeId"].Str()));
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // No answer at all (the client's own timeout is far above any bound) is as bad as a slow one.
+                answers.Enqueue(new Answer(0, false, watch.Elapsed, DateTime.UtcNow, e.GetType().Name + ": " + e.Message));
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers <paramref name="status"/> and returns its body.</summary>
+    public static async Task<JsonObject> WaitForReadinessAsync(this ServiceProcess service, HttpStatusCode status, TimeSpan timeout)
+    {
+        using var client = service.AnonymousClient();
+        var deadline = DateTime.UtcNow + timeout;
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync("/health/ready");
+            last = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == status)
+            {
+                return JsonNode.Parse(last)!.AsObject();
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"/health/ready did not answer {(int)status} within {timeout}; last: {last}");
+    }
+
+    /// <summary>Answers grouped by status: how many, the slowest, and one body each.</summary>
+    public static string Summary(IEnumerable<Answer> answers) =>
+        string.Join("; ", answers.GroupBy(a => a.Status).Select(g => $"{g.Count()} x {g.Key} (slowest {g.Max(a => a.Took).TotalSeconds:0.0} s, e.g. {g.First().Body})"));
+}
