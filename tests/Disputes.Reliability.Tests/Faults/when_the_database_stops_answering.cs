@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Disputes.Api.Hosting;
-using Disputes.Api.Hosting.LocalPostgres;
+using Disputes.LocalPostgres;
 using Disputes.Reliability.Tests.Infrastructure;
 using Npgsql;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Net;
 using Disputes.Reliability.Tests.Infrastructure;
-using Disputes.Tests.Infrastructure;
+using Disputes.Testing;
 using Npgsql;
 using Xunit;
 
