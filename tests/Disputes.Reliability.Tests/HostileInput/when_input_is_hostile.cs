@@ -183,8 +183,11 @@ public sealed class when_input_is_hostile(FuzzFixture fixture) : IClassFixture<F
         {
             // Card numbers and SSNs are looked for as sent and as bare digits; codes and passcodes as sent (a bare
             // 4-to-8-digit number is everywhere in a log).
-            var forms = kind is HostileBodies.SecretKind.CardNumber or HostileBodies.SecretKind.SocialSecurityNumber
-                ? new[] { secret, new string(secret.Where(char.IsAsciiDigit).ToArray()) }
+            // Digits of any script count as the ASCII digits they stand for; a secret whose digits were disguised
+            // is also looked for as those digits, once there are enough of them to be the whole number.
+            var bare = new string(secret.Where(char.IsDigit).Select(c => (char)('0' + (int)char.GetNumericValue(c))).ToArray());
+            var forms = kind is HostileBodies.SecretKind.CardNumber or HostileBodies.SecretKind.SocialSecurityNumber && bare.Length >= 9
+                ? new[] { secret, bare }
                 : [secret];
             foreach (var form in forms.Distinct())
             {

@@ -65,6 +65,12 @@ public sealed class when_running_the_benchmarks
             .Append(figures.GetProperty("shapes").GetArrayLength()),
         "timers" => [Long(figures, "service", "tally", "recorded"), Long(figures, "hangfire", "tally", "recorded")],
         "rebuild" => [Long(figures, "events"), Long(figures, "documents", "disputes"), Long(figures, "documents", "clockRows")],
+        "screening" =>
+        [
+            Long(figures, "fieldChars"), Long(figures, "fields"),
+            Long(figures, "screenAscii", "calls"), Long(figures, "digitScanAscii", "calls"),
+            Long(figures, "screenAccented", "calls"), Long(figures, "normalizeAccented", "calls"),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
