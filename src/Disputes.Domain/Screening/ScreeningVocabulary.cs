@@ -48,6 +48,9 @@ internal enum WordRole
 
     /// <summary>A currency word: the number next to it is an amount.</summary>
     Currency,
+
+    /// <summary>A thing people count ("1200 charges", "3 veces"): the number before it is how many.</summary>
+    CountedThing,
 }
 
 /// <summary>
@@ -99,6 +102,13 @@ internal static class ScreeningVocabulary
         [
             "usd", "eur", "mxn", "gbp", "cad", "dollars", "dollar", "dolares", "dolar", "pesos", "euros", "cents",
             "centavos", "bucks"
+        ]),
+        (WordRole.CountedThing,
+        [
+            "charge", "charges", "cargo", "cargos", "times", "vez", "veces", "items", "articulos", "days", "dias",
+            "hours", "horas", "minutes", "minutos", "weeks", "semanas", "months", "meses", "years", "anos", "points",
+            "puntos", "miles", "millas", "payments", "pagos", "pieces", "piezas", "units", "unidades", "people",
+            "personas", "nights", "noches"
         ]),
     ];
 

@@ -293,7 +293,7 @@ internal ref struct SecretScanner
     {
         if (cue is Cue.None or Cue.Reference or Cue.Position or Cue.Security or Cue.OneTime
             || number.Start - cueEnd > MaxCharsFromCue
-            || IsAmount(number))
+            || IsAmountOrCount(number))
         {
             return;
         }
@@ -309,8 +309,8 @@ internal ref struct SecretScanner
         };
     }
 
-    // "$4999", "€ 120", "45%", "1500 USD": an amount, whatever keyword came before.
-    private readonly bool IsAmount(NumberShape number)
+    // "$4999", "€ 120", "45%", "1500 USD", "the 1200 charge": an amount or a count, whatever keyword came before.
+    private readonly bool IsAmountOrCount(NumberShape number)
     {
         var before = number.Start - 1;
         if (before >= 0 && text[before] == ' ')
@@ -340,6 +340,7 @@ internal ref struct SecretScanner
             wordEnd++;
         }
 
-        return wordEnd > after && ScreeningVocabulary.Classify(text[after..wordEnd]) == WordRole.Currency;
+        return wordEnd > after
+            && ScreeningVocabulary.Classify(text[after..wordEnd]) is WordRole.Currency or WordRole.CountedThing;
     }
 }

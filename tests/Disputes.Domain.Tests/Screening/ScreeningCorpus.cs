@@ -172,6 +172,10 @@ internal static class ScreeningCorpus
         "Después de 3 llamadas y 45 minutos, nadie me ayudó.",
         "Esperé 30 minutos y me dijeron de 7 a 10 días hábiles.",
         "Intenté 2 veces y el código nunca llegó.",
+        "I used chip and PIN for the 1200 charge and the 450 charge.",
+        "The passcode prompt appeared 1200 times in the app log.",
+        "El código llegó tarde y me hicieron 1500 cargos.",
+        "My PIN was blocked after the 2500 dollars withdrawal.",
         "Mi contraseña la cambié el 10 de febrero.",
 
         // Longer mixed sentences
