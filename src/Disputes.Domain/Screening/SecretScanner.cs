@@ -25,6 +25,7 @@ internal ref struct SecretScanner
     // A keyword reaches a number a few words later ("the passcode you sent me is 483920"), not a sentence later.
     private const int MaxWordsFromCue = 6;
     private const int MaxCharsFromCue = 40;
+    private const int MaxLinkingWordsAfterNumber = 3;
 
     // Long enough for any visual separator ("4111 - 1111", "4111\u00A0\u00A0 1111"), short enough that numbers in
     // different parts of a sentence stay apart.
@@ -38,6 +39,8 @@ internal ref struct SecretScanner
     private int wordsSinceCue;
     private WordRole previousRole;
     private RecentDigits recentDigits;
+    private NumberShape? numberBeforeCue;
+    private int wordsSinceNumber;
 
     private SecretScanner(ReadOnlySpan<char> text) => this.text = text;
 
@@ -104,6 +107,28 @@ internal ref struct SecretScanner
         var role = ScreeningVocabulary.Classify(text[start..position]);
         Hear(role);
         previousRole = role;
+        HearAfterNumber(role);
+    }
+
+    // "483920 is my OTP", "123 es mi cvv": the keyword may come a few linking words after its number.
+    private void HearAfterNumber(WordRole role)
+    {
+        if (numberBeforeCue is not { } number)
+        {
+            return;
+        }
+
+        var cueJustSet = cueEnd == position;
+        if (cueJustSet && cue is not (Cue.Security or Cue.OneTime))
+        {
+            CheckAgainstCue(number);
+            numberBeforeCue = null;
+        }
+        else if ((!cueJustSet && role is not (WordRole.Linking or WordRole.One))
+                 || ++wordsSinceNumber > MaxLinkingWordsAfterNumber)
+        {
+            numberBeforeCue = null;
+        }
     }
 
     private readonly int EndOfWord(int from)
@@ -237,6 +262,10 @@ internal ref struct SecretScanner
         }
 
         CheckAgainstCue(number);
+
+        // "order 5512 is the code": a number right after its label is the label's, whatever follows.
+        numberBeforeCue = cue is Cue.Reference or Cue.Position && wordsSinceCue == 0 ? null : number;
+        wordsSinceNumber = 0;
         CountWordSinceCue();
     }
 
