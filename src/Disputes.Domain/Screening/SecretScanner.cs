@@ -41,6 +41,7 @@ internal ref struct SecretScanner
     private RecentDigits recentDigits;
     private NumberShape? numberBeforeCue;
     private int wordsSinceNumber;
+    private bool cueInEarlierSentence;
 
     private SecretScanner(ReadOnlySpan<char> text) => this.text = text;
 
@@ -93,11 +94,36 @@ internal ref struct SecretScanner
     // Separators and words are short, so a plain loop beats a vectorized search here.
     private void SkipSeparators()
     {
+        var start = position;
         do
         {
             position++;
         }
         while (position < text.Length && char.IsAscii(text[position]) && !char.IsAsciiLetterOrDigit(text[position]));
+
+        if (EndsSentence(text[start..position]) || position == text.Length)
+        {
+            EndSentence();
+        }
+    }
+
+    // "They never asked for my CVV. The ATM gave me 200": a keyword does not reach into the next sentence, nor a
+    // number wait for a keyword in it, except a number that is the whole next sentence ("my OTP. 483920").
+    private void EndSentence()
+    {
+        numberBeforeCue = null;
+        cueInEarlierSentence = cue != Cue.None;
+    }
+
+    private readonly bool IsWholeSentence(NumberShape number)
+    {
+        var after = number.End;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return after == text.Length || text[after] is '.' or '!' or '?' or '\n' or '\r';
     }
 
     private void ReadWord()
@@ -209,6 +235,7 @@ internal ref struct SecretScanner
 
     private void SetCue(Cue next)
     {
+        cueInEarlierSentence = false;
         cue = next;
         cueEnd = position;
         wordsSinceCue = 0;
@@ -216,7 +243,7 @@ internal ref struct SecretScanner
 
     private void CountWordSinceCue()
     {
-        if (cue != Cue.None && ++wordsSinceCue > MaxWordsFromCue)
+        if (cue != Cue.None && (++wordsSinceCue > MaxWordsFromCue || cueInEarlierSentence))
         {
             cue = Cue.None;
         }
@@ -270,8 +297,8 @@ internal ref struct SecretScanner
     }
 
     // Where the next digit group of the same number starts, or -1. Any short run of characters that are neither
-    // letters nor digits separates groups, except a comma or semicolon followed by a space: that is how lists
-    // of amounts and dates are written ("9.99, 9.99"), and joining them would make card numbers out of them.
+    // letters nor digits separates groups, except punctuation followed by a space: that is how lists and
+    // sentences are written ("9.99, 9.99", "$123.45. 5512"), and joining them would make secrets out of them.
     private readonly int NextGroupStart(int from)
     {
         var i = from;
@@ -285,14 +312,19 @@ internal ref struct SecretScanner
             return -1;
         }
 
-        return IsListBreak(text[from..i]) ? -1 : i;
+        return EndsClause(text[from..i]) ? -1 : i;
     }
 
-    private static bool IsListBreak(ReadOnlySpan<char> separator)
+    // Punctuation then a space ends a clause or a sentence: "9.99, 9.99", "$123.45. 5512 was".
+    private static bool EndsClause(ReadOnlySpan<char> separator) => EndsWith(separator, ",;.!?:");
+
+    private static bool EndsSentence(ReadOnlySpan<char> separator) => EndsWith(separator, ".!?");
+
+    private static bool EndsWith(ReadOnlySpan<char> separator, string punctuation)
     {
         for (var i = 0; i + 1 < separator.Length; i++)
         {
-            if (separator[i] is ',' or ';' && char.IsWhiteSpace(separator[i + 1]))
+            if (punctuation.Contains(separator[i]) && char.IsWhiteSpace(separator[i + 1]))
             {
                 return true;
             }
@@ -321,6 +353,7 @@ internal ref struct SecretScanner
     private void CheckAgainstCue(NumberShape number)
     {
         if (cue is Cue.None or Cue.Reference or Cue.Position or Cue.Security or Cue.OneTime
+            || (cueInEarlierSentence && !IsWholeSentence(number))
             || number.Start - cueEnd > MaxCharsFromCue
             || IsAmountOrCount(number))
         {

@@ -316,6 +316,8 @@ internal static class ScreeningCorpus
         ("CÓDIGO: 9 0 8 1", SensitiveDataKind.OneTimePasscode),
         ("el codigo es 4829", SensitiveDataKind.OneTimePasscode),
         ("OTP 48 39 20", SensitiveDataKind.OneTimePasscode),
+        ("my OTP. 483920", SensitiveDataKind.OneTimePasscode),
+        ("this is my CVV. 123.", SensitiveDataKind.CardSecurityCode),
         ("483920 is my OTP", SensitiveDataKind.OneTimePasscode),
         ("4829 is the code", SensitiveDataKind.OneTimePasscode),
         ("483920 es mi código de verificación", SensitiveDataKind.OneTimePasscode),
