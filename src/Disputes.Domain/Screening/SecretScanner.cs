@@ -101,7 +101,7 @@ internal ref struct SecretScanner
         }
         while (position < text.Length && char.IsAscii(text[position]) && !char.IsAsciiLetterOrDigit(text[position]));
 
-        if (EndsSentence(text[start..position]) || position == text.Length)
+        if (position - start > 1 && EndsSentence(text[start..position]))
         {
             EndSentence();
         }
