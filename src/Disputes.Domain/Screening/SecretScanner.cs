@@ -170,7 +170,7 @@ internal ref struct SecretScanner
 
     private void Hear(WordRole role)
     {
-        var rightAfterCue = wordsSinceCue == 0 && cue != Cue.None;
+        var rightAfterCue = wordsSinceCue == 0 && cue != Cue.None && !cueInEarlierSentence;
         switch (role)
         {
             case WordRole.CardSecurityCode:

@@ -36,7 +36,9 @@ namespace Disputes.Domain.Screening;
 /// are not a year.
 /// A keyword reaches a number up to six words and forty characters after it ("the passcode you sent me is
 /// 483920", "el código que me enviaron es 123456"), or one up to three linking words before it ("483920 is my
-/// OTP", "123 es mi cvv"). Numbers that are counts ("the 1200 charge", "3 veces") are no codes.
+/// OTP", "123 es mi cvv"), but not into another sentence ("They never asked for my CVV. The ATM gave me 200"),
+/// unless the number is that sentence alone ("my OTP. 483920"). Numbers that are counts ("the 1200 charge",
+/// "3 veces") are no codes.
 /// </para>
 /// <para>
 /// <b>What it lets through.</b> Ordinary dispute text: after a keyword, a number that is a date with a real month
