@@ -66,13 +66,8 @@ internal struct NumberShape
     /// <summary>4 to 8 digits, however grouped.</summary>
     public readonly bool CouldBePasscode => Digits is >= 4 and <= 8 && !IsDateTimeOrDecimal;
 
-    /// <summary>
-    /// 4 to 8 digits written as a code is shown (together, one by one, or two groups of 3 or 4 such as "123 456"),
-    /// and not a year: a plain "code" is a weaker cue than "passcode", so the number must look more like one.
-    /// </summary>
-    public readonly bool CouldBeCodeNamedPlainly =>
-        CouldBePasscode && !IsYear
-        && (Groups == 1 || LongestGroup == 1 || (Groups == 2 && FirstLength is 3 or 4 && LastLength is 3 or 4));
+    /// <summary>4 to 8 digits, however grouped, that are not a year: "code" alone is a weaker cue than "passcode".</summary>
+    public readonly bool CouldBeCodeNamedPlainly => CouldBePasscode && !IsYear;
 
     /// <summary>Nine digits, however grouped.</summary>
     public readonly bool CouldBeSocialSecurityNumber => Digits == 9;

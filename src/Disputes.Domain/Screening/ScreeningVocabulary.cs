@@ -48,6 +48,12 @@ internal enum WordRole
 
     /// <summary>A currency word: the number next to it is an amount.</summary>
     Currency,
+
+    /// <summary>is, was, my, the, es, mi, el...: may stand between a number and the keyword that names it.</summary>
+    Linking,
+
+    /// <summary>A thing people count ("1200 charges", "3 veces"): the number before it is how many.</summary>
+    CountedThing,
 }
 
 /// <summary>
@@ -99,6 +105,18 @@ internal static class ScreeningVocabulary
         [
             "usd", "eur", "mxn", "gbp", "cad", "dollars", "dollar", "dolares", "dolar", "pesos", "euros", "cents",
             "centavos", "bucks"
+        ]),
+        (WordRole.Linking,
+        [
+            "is", "was", "are", "were", "my", "the", "your", "as", "it", "es", "era", "fue", "son", "mi", "mis", "el",
+            "la", "los", "las", "tu", "su", "como", "de", "del"
+        ]),
+        (WordRole.CountedThing,
+        [
+            "charge", "charges", "cargo", "cargos", "times", "vez", "veces", "items", "articulos", "days", "dias",
+            "hours", "horas", "minutes", "minutos", "weeks", "semanas", "months", "meses", "years", "anos", "points",
+            "puntos", "miles", "millas", "payments", "pagos", "pieces", "piezas", "units", "unidades", "people",
+            "personas", "nights", "noches"
         ]),
     ];
 

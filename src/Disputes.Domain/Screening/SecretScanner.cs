@@ -25,6 +25,7 @@ internal ref struct SecretScanner
     // A keyword reaches a number a few words later ("the passcode you sent me is 483920"), not a sentence later.
     private const int MaxWordsFromCue = 6;
     private const int MaxCharsFromCue = 40;
+    private const int MaxLinkingWordsAfterNumber = 3;
 
     // Long enough for any visual separator ("4111 - 1111", "4111\u00A0\u00A0 1111"), short enough that numbers in
     // different parts of a sentence stay apart.
@@ -38,6 +39,9 @@ internal ref struct SecretScanner
     private int wordsSinceCue;
     private WordRole previousRole;
     private RecentDigits recentDigits;
+    private NumberShape? numberBeforeCue;
+    private int wordsSinceNumber;
+    private bool cueInEarlierSentence;
 
     private SecretScanner(ReadOnlySpan<char> text) => this.text = text;
 
@@ -90,11 +94,36 @@ internal ref struct SecretScanner
     // Separators and words are short, so a plain loop beats a vectorized search here.
     private void SkipSeparators()
     {
+        var start = position;
         do
         {
             position++;
         }
         while (position < text.Length && char.IsAscii(text[position]) && !char.IsAsciiLetterOrDigit(text[position]));
+
+        if (position - start > 1 && EndsSentence(text[start..position]))
+        {
+            EndSentence();
+        }
+    }
+
+    // "They never asked for my CVV. The ATM gave me 200": a keyword does not reach into the next sentence, nor a
+    // number wait for a keyword in it, except a number that is the whole next sentence ("my OTP. 483920").
+    private void EndSentence()
+    {
+        numberBeforeCue = null;
+        cueInEarlierSentence = cue != Cue.None;
+    }
+
+    private readonly bool IsWholeSentence(NumberShape number)
+    {
+        var after = number.End;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return after == text.Length || text[after] is '.' or '!' or '?' or '\n' or '\r';
     }
 
     private void ReadWord()
@@ -104,6 +133,28 @@ internal ref struct SecretScanner
         var role = ScreeningVocabulary.Classify(text[start..position]);
         Hear(role);
         previousRole = role;
+        HearAfterNumber(role);
+    }
+
+    // "483920 is my OTP", "123 es mi cvv": the keyword may come a few linking words after its number.
+    private void HearAfterNumber(WordRole role)
+    {
+        if (numberBeforeCue is not { } number)
+        {
+            return;
+        }
+
+        var cueJustSet = cueEnd == position;
+        if (cueJustSet && cue is not (Cue.Security or Cue.OneTime))
+        {
+            CheckAgainstCue(number);
+            numberBeforeCue = null;
+        }
+        else if ((!cueJustSet && role is not (WordRole.Linking or WordRole.One))
+                 || ++wordsSinceNumber > MaxLinkingWordsAfterNumber)
+        {
+            numberBeforeCue = null;
+        }
     }
 
     private readonly int EndOfWord(int from)
@@ -119,7 +170,7 @@ internal ref struct SecretScanner
 
     private void Hear(WordRole role)
     {
-        var rightAfterCue = wordsSinceCue == 0 && cue != Cue.None;
+        var rightAfterCue = wordsSinceCue == 0 && cue != Cue.None && !cueInEarlierSentence;
         switch (role)
         {
             case WordRole.CardSecurityCode:
@@ -184,6 +235,7 @@ internal ref struct SecretScanner
 
     private void SetCue(Cue next)
     {
+        cueInEarlierSentence = false;
         cue = next;
         cueEnd = position;
         wordsSinceCue = 0;
@@ -191,7 +243,7 @@ internal ref struct SecretScanner
 
     private void CountWordSinceCue()
     {
-        if (cue != Cue.None && ++wordsSinceCue > MaxWordsFromCue)
+        if (cue != Cue.None && (++wordsSinceCue > MaxWordsFromCue || cueInEarlierSentence))
         {
             cue = Cue.None;
         }
@@ -237,12 +289,16 @@ internal ref struct SecretScanner
         }
 
         CheckAgainstCue(number);
+
+        // "order 5512 is the code": a number right after its label is the label's, whatever follows.
+        numberBeforeCue = cue is Cue.Reference or Cue.Position && wordsSinceCue == 0 ? null : number;
+        wordsSinceNumber = 0;
         CountWordSinceCue();
     }
 
     // Where the next digit group of the same number starts, or -1. Any short run of characters that are neither
-    // letters nor digits separates groups, except a comma or semicolon followed by a space: that is how lists
-    // of amounts and dates are written ("9.99, 9.99"), and joining them would make card numbers out of them.
+    // letters nor digits separates groups, except punctuation followed by a space: that is how lists and
+    // sentences are written ("9.99, 9.99", "$123.45. 5512"), and joining them would make secrets out of them.
     private readonly int NextGroupStart(int from)
     {
         var i = from;
@@ -256,14 +312,19 @@ internal ref struct SecretScanner
             return -1;
         }
 
-        return IsListBreak(text[from..i]) ? -1 : i;
+        return EndsClause(text[from..i]) ? -1 : i;
     }
 
-    private static bool IsListBreak(ReadOnlySpan<char> separator)
+    // Punctuation then a space ends a clause or a sentence: "9.99, 9.99", "$123.45. 5512 was".
+    private static bool EndsClause(ReadOnlySpan<char> separator) => EndsWith(separator, ",;.!?:");
+
+    private static bool EndsSentence(ReadOnlySpan<char> separator) => EndsWith(separator, ".!?");
+
+    private static bool EndsWith(ReadOnlySpan<char> separator, string punctuation)
     {
         for (var i = 0; i + 1 < separator.Length; i++)
         {
-            if (separator[i] is ',' or ';' && char.IsWhiteSpace(separator[i + 1]))
+            if (punctuation.Contains(separator[i]) && char.IsWhiteSpace(separator[i + 1]))
             {
                 return true;
             }
@@ -292,8 +353,9 @@ internal ref struct SecretScanner
     private void CheckAgainstCue(NumberShape number)
     {
         if (cue is Cue.None or Cue.Reference or Cue.Position or Cue.Security or Cue.OneTime
+            || (cueInEarlierSentence && !IsWholeSentence(number))
             || number.Start - cueEnd > MaxCharsFromCue
-            || IsAmount(number))
+            || IsAmountOrCount(number))
         {
             return;
         }
@@ -309,8 +371,8 @@ internal ref struct SecretScanner
         };
     }
 
-    // "$4999", "€ 120", "45%", "1500 USD": an amount, whatever keyword came before.
-    private readonly bool IsAmount(NumberShape number)
+    // "$4999", "€ 120", "45%", "1500 USD", "the 1200 charge": an amount or a count, whatever keyword came before.
+    private readonly bool IsAmountOrCount(NumberShape number)
     {
         var before = number.Start - 1;
         if (before >= 0 && text[before] == ' ')
@@ -340,6 +402,7 @@ internal ref struct SecretScanner
             wordEnd++;
         }
 
-        return wordEnd > after && ScreeningVocabulary.Classify(text[after..wordEnd]) == WordRole.Currency;
+        return wordEnd > after
+            && ScreeningVocabulary.Classify(text[after..wordEnd]) is WordRole.Currency or WordRole.CountedThing;
     }
 }

@@ -32,10 +32,13 @@ namespace Disputes.Domain.Screening;
 /// one-time passcode is 4 to 8 digits, however grouped, after "OTP", "passcode", "password", "one-time code",
 /// "verification code", "PIN" or "PIN code", and in Spanish "clave", "contraseña (de un solo uso)", "NIP" or
 /// "código de verificación"; a "security code" or "código de seguridad" too long for a card code is taken as a
-/// passcode (Spanish banks call their SMS codes so). A plain "code" or "código" is a weaker cue: the number must
-/// be shown as a code is (together, one by one, or as two groups of 3 or 4 such as "123 456") and not be a year.
+/// passcode (Spanish banks call their SMS codes so). A plain "code" or "código" counts too, for 4 to 8 digits that
+/// are not a year.
 /// A keyword reaches a number up to six words and forty characters after it ("the passcode you sent me is
-/// 483920", "el código que me enviaron es 123456").
+/// 483920", "el código que me enviaron es 123456"), or one up to three linking words before it ("483920 is my
+/// OTP", "123 es mi cvv"), but not into another sentence ("They never asked for my CVV. The ATM gave me 200"),
+/// unless the number is that sentence alone ("my OTP. 483920"). Numbers that are counts ("the 1200 charge",
+/// "3 veces") are no codes.
 /// </para>
 /// <para>
 /// <b>What it lets through.</b> Ordinary dispute text: after a keyword, a number that is a date with a real month

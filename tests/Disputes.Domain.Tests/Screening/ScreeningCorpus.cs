@@ -172,6 +172,16 @@ internal static class ScreeningCorpus
         "Después de 3 llamadas y 45 minutos, nadie me ayudó.",
         "Esperé 30 minutos y me dijeron de 7 a 10 días hábiles.",
         "Intenté 2 veces y el código nunca llegó.",
+        "I used chip and PIN for the 1200 charge and the 450 charge.",
+        "The passcode prompt appeared 1200 times in the app log.",
+        "El código llegó tarde y me hicieron 1500 cargos.",
+        "My PIN was blocked after the 2500 dollars withdrawal.",
+        "5512 was the order code they gave me.",
+        "10001 is my zip code.",
+        "2024 is the year the code stopped working.",
+        "I paid 1200 for the PIN reset.",
+        "$45 is the CVV charge they added.",
+        "1005 is my card ending and the code never came.",
         "Mi contraseña la cambié el 10 de febrero.",
 
         // Longer mixed sentences
@@ -306,6 +316,15 @@ internal static class ScreeningCorpus
         ("CÓDIGO: 9 0 8 1", SensitiveDataKind.OneTimePasscode),
         ("el codigo es 4829", SensitiveDataKind.OneTimePasscode),
         ("OTP 48 39 20", SensitiveDataKind.OneTimePasscode),
+        ("my OTP. 483920", SensitiveDataKind.OneTimePasscode),
+        ("this is my CVV. 123.", SensitiveDataKind.CardSecurityCode),
+        ("483920 is my OTP", SensitiveDataKind.OneTimePasscode),
+        ("4829 is the code", SensitiveDataKind.OneTimePasscode),
+        ("483920 es mi código de verificación", SensitiveDataKind.OneTimePasscode),
+        ("123 is the CVV", SensitiveDataKind.CardSecurityCode),
+        ("456 es mi cvv", SensitiveDataKind.CardSecurityCode),
+        ("789 is my security code", SensitiveDataKind.CardSecurityCode),
+        ("123456789 is my SSN", SensitiveDataKind.SocialSecurityNumber),
         ("mi clave dinámica es 48.39.20", SensitiveDataKind.OneTimePasscode),
     ];
 }

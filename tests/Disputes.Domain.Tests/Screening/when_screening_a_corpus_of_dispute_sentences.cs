@@ -49,3 +49,20 @@ public class when_screening_a_corpus_of_dispute_sentences
     private static string Escaped(string text) =>
         string.Concat(text.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"));
 }
+
+public class when_screening_ordinary_sentences_one_after_another
+{
+    [Fact]
+    public void no_two_ordinary_sentences_in_a_row_are_flagged()
+    {
+        var flagged = (
+            from first in ScreeningCorpus.Ordinary
+            from second in ScreeningCorpus.Ordinary
+            let text = first + " " + second
+            where SensitiveDataScreen.Find(text) is not null
+            select $"{SensitiveDataScreen.Find(text)}: {text}").ToList();
+
+        var pairs = ScreeningCorpus.Ordinary.Length * ScreeningCorpus.Ordinary.Length;
+        Assert.True(flagged.Count == 0, $"{flagged.Count} of {pairs} pairs flagged:\n{string.Join("\n", flagged.Take(20))}");
+    }
+}

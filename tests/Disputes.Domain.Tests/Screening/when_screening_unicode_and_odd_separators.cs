@@ -32,6 +32,24 @@ public class when_screening_unicode_and_odd_separators
                 Assert.Equal(example.Kind, SensitiveDataScreen.Find(example.Keyword + code));
             }, iter: 2_000);
 
+    [Fact]
+    public void any_utf16_text_is_screened_without_failing() =>
+        Gen.Char.Array[0, 300].Select(chars => new string(chars))
+            .Sample(text => SensitiveDataScreen.Find(text), iter: 5_000);
+
+    [Fact]
+    public void what_is_found_does_not_depend_on_the_case_or_full_width_form_of_the_text() =>
+        Gen.OneOf(ScreeningCorpus.Secrets.Select(secret => Gen.Const(secret)).ToArray())
+            .Sample(secret =>
+            {
+                Assert.Equal(secret.Kind, SensitiveDataScreen.Find(secret.Text.ToUpperInvariant()));
+                Assert.Equal(secret.Kind, SensitiveDataScreen.Find(FullWidth(secret.Text)));
+            }, iter: 500);
+
+    // Full-width forms exist for every printable ASCII character but the space.
+    private static string FullWidth(string text) =>
+        string.Concat(text.Select(c => c is > ' ' and <= '~' ? (char)(c - '!' + '\uFF01') : c));
+
     [Theory]
     [InlineData("4111\uD8001111 1111 1111")]
     [InlineData("\uDC00 CVV 123")]

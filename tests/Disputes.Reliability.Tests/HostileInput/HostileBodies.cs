@@ -285,8 +285,10 @@ public static class HostileBodies
         " ", "-", ".", "_", "/", "  ", " - ", "\u00a0", "\u2007", "\u202f", "\u200b", "\u2060", "\t", "\n", "\r\n", "\u00b7");
 
     /// <summary><paramref name="digits"/> with every digit in a script of its own and odd separators between some.</summary>
-    private static Gen<string> Disguised(string digits) =>
-        Gen.Select(Gen.Int[0, DigitZeros.Length - 1].Array[digits.Length], Gen.Frequency((3, Gen.Const("")), (1, OddSeparator)).Array[digits.Length])
+    private static Gen<string> Disguised(string digits) => Disguised(digits, Gen.Frequency((3, Gen.Const("")), (1, OddSeparator)));
+
+    private static Gen<string> Disguised(string digits, Gen<string> separator) =>
+        Gen.Select(Gen.Int[0, DigitZeros.Length - 1].Array[digits.Length], separator.Array[digits.Length])
             .Select((scripts, separators) =>
             {
                 var text = new StringBuilder();
@@ -304,9 +306,16 @@ public static class HostileBodies
             .SelectMany((digits, spacedOut) => spacedOut ? Gen.Const(string.Join(' ', digits.ToCharArray())) : Disguised(digits))
             .Select(text => Remember(text, SecretKind.CardNumber));
 
-    /// <summary>A keyword and its number a few words apart, as people write them, in English and Spanish.</summary>
+    /// <summary>
+    /// A keyword and its number a few words apart, as people write them, in English and Spanish: the number plain,
+    /// in Unicode digits, or spaced out digit by digit. Not split by dots or slashes, which would make a short code
+    /// an amount or a date that the screen lets through on purpose.
+    /// </summary>
     private static Gen<string> Phrased(Gen<string> template, Gen<string> digits, SecretKind kind) =>
-        Gen.Select(template, digits.SelectMany(d => Gen.Frequency((2, Gen.Const(d)), (1, Disguised(d)), (1, Gen.Const(string.Join(' ', d.ToCharArray()))))))
+        Gen.Select(template, digits.SelectMany(d => Gen.Frequency(
+                (2, Gen.Const(d)),
+                (1, Disguised(d, Gen.Const(""))),
+                (1, Gen.OneOf(" ", "\u00a0", "\u2007", "\u200b").SelectMany(space => Disguised(d, Gen.Const(space)))))))
             .Select((phrase, number) => Remember(phrase.Replace("{0}", number, StringComparison.Ordinal), kind));
 
     private static Gen<string> PhrasedSecurityCode => Phrased(
