@@ -31,6 +31,8 @@ public sealed class when_free_text_holds_sensitive_data(ServiceFixture fixture) 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("description", problem.ErrorFields());
         Assert.Contains(kind, problem["detail"].Str());
+        // The trace id is random hex, which holds a three-digit code now and then.
+        problem.Remove("traceId");
         Assert.DoesNotContain(secret, problem.ToJsonString());
         Assert.Equal(0, await Service.EventCountAsync());
     }
