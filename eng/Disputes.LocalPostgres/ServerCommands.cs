@@ -6,13 +6,16 @@ namespace Disputes.LocalPostgres;
 /// <summary>
 /// Runs the server's programs (initdb, pg_ctl, chown, ...) to their end. When this process is root they run as the
 /// <c>postgres</c> user through <c>runuser -u postgres --</c>, because initdb and postgres refuse to run as root.
+/// Public so that test fixtures which make servers of their own (a replicated pair) run them the same way.
 /// </summary>
-internal static class ServerCommands
+public static class ServerCommands
 {
+    /// <summary>The operating-system user the server runs as when this process is root, and its database superuser.</summary>
     public const string PostgresUser = "postgres";
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>How a program ended: its exit code and its stdout and stderr, merged and trimmed.</summary>
     public sealed record CommandResult(int ExitCode, string Output);
 
     /// <summary>Whether the server's programs must run as the <c>postgres</c> user.</summary>

@@ -170,6 +170,7 @@ public static class RegisterAccountEndpoint
         var count = 0;
         foreach (var candidate in open)
         {
+            // Decided on the read snapshot first, so a dispute the change does not touch is never loaded for writing.
             if (RecomputeResolutionDeadline.Decide(candidate, history, now) is not { Count: > 0 })
             {
                 continue;

@@ -164,15 +164,16 @@ public sealed class RequestScreen(RequestDelegate next)
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // Malformed JSON or an unreadable name (a lone surrogate): the endpoint refuses it with 400, and its
-            // message can only name properties this loop has already screened. Text is not JSON at all lands here
-            // at once and is screened whole below.
+            // message can only name properties this loop has already screened. Text that is not JSON at all lands
+            // here at once and is screened whole.
             if (reader.BytesConsumed == 0 && json.Length > 0 && SensitiveDataScreen.Find(Encoding.UTF8.GetString(json)) is { } inText)
             {
                 return ("body", inText);
             }
         }
 
-        return joined.Count > 1 && SensitiveDataScreen.Find(joined) is { } acrossFields
+        // Each value was screened alone above; only their join is left.
+        return joined.Count > 1 && SensitiveDataScreen.Find(string.Join(' ', joined)) is { } acrossFields
             ? (string.Join(", ", joinedNames), acrossFields)
             : null;
     }

@@ -57,9 +57,6 @@ public sealed record CalendarHistory : BillingCycleCalendar
     /// <summary>The calendars, oldest first, each in force until the next one's first day.</summary>
     public IReadOnlyList<CalendarInForce> Calendars => calendars;
 
-    /// <summary>The calendar in force now: the newest one.</summary>
-    public BillingCycleCalendar Current => calendars[^1].Calendar;
-
     /// <summary>
     /// The history after <paramref name="calendar"/> comes into force on <paramref name="day"/>. A second change on the
     /// same day replaces the first; a change dated before the newest one is refused, because history is not rewritten.
@@ -75,7 +72,7 @@ public sealed record CalendarHistory : BillingCycleCalendar
                 $"A calendar change on {Iso(day)} would rewrite the calendar in force since {Iso(newest)}.", nameof(day));
         }
 
-        var kept = day == newest && calendars.Length > 1 ? calendars[..^1] : day == newest ? [] : calendars;
+        var kept = day == newest ? calendars[..^1] : calendars;
         return kept.Length == 0 ? new CalendarHistory(calendar) : new CalendarHistory([.. kept, new CalendarInForce(day, calendar)]);
     }
 

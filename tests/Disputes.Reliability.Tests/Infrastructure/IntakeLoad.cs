@@ -41,6 +41,28 @@ public static class IntakeLoad
         }
     }
 
+    /// <summary>
+    /// Waits until an intake made after <paramref name="since"/> is answered 201 and returns when that answer came;
+    /// fails naming <paramref name="what"/> and what was answered meanwhile when none is within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<DateTime> FirstAcceptedAfterAsync(
+        this ConcurrentQueue<Answer> answers, DateTime since, TimeSpan timeout, string what, ServiceProcess service)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!answers.Any(a => a.At > since && a.Status == 201))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException(
+                    $"Intake did not recover within {timeout.TotalSeconds} s of {what}: {Summary(answers.Where(a => a.At > since))}\n{service.LogTail()}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return answers.Where(a => a.At > since && a.Status == 201).Min(a => a.At);
+    }
+
     /// <summary>Waits until <c>/health/ready</c> answers <paramref name="status"/> and returns its body.</summary>
     public static async Task<JsonObject> WaitForReadinessAsync(this ServiceProcess service, HttpStatusCode status, TimeSpan timeout)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Disputes.LocalPostgres;
 using Npgsql;
 
 namespace Disputes.Reliability.Tests.Infrastructure;
@@ -17,8 +18,7 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
     /// <summary>The standby's application_name, which the primary's synchronous_standby_names waits for.</summary>
     public const string StandbyName = "disputes_standby";
 
-    private const string PostgresUser = "postgres";
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
+    private const string PostgresUser = ServerCommands.PostgresUser;
 
     private readonly string root;
     private readonly string bin;
@@ -56,8 +56,10 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
     /// <summary>Makes and starts both servers and waits until the standby streams synchronously.</summary>
     public static async Task<ReplicatedPostgres> StartAsync()
     {
-        var bin = FindBinaries() ?? throw new InvalidOperationException("No PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) found.");
-        var asPostgres = !OperatingSystem.IsWindows() && Environment.UserName == "root";
+        var bin = PostgresBinaries.Find() is { } found && File.Exists(Path.Combine(found, "pg_basebackup"))
+            ? found
+            : throw new InvalidOperationException("No PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) found.");
+        var asPostgres = ServerCommands.IsRoot();
         var root = Directory.CreateTempSubdirectory("disputes-pgrepl-").FullName;
         var primaryPort = ServiceProcess.FreePort();
         var standbyPort = ServiceProcess.FreePort();
@@ -261,7 +263,7 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var part in CommandLine(Path.Combine(bin, "pg_ctl"), [], asPostgres))
+        foreach (var part in ServerCommands.CommandLine(Path.Combine(bin, "pg_ctl"), [], asPostgres))
         {
             start.ArgumentList.Add(part);
         }
@@ -284,70 +286,7 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
 
     private static async Task<(int Code, string Output)> RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
     {
-        var line = CommandLine(program, arguments, asPostgres);
-        var start = new ProcessStartInfo(line[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        foreach (var argument in line.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LC_ALL"] = "C";
-        foreach (var variable in new[] { "PGDATA", "PGPORT", "PGHOST", "PGUSER", "PGDATABASE", "PGOPTIONS" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {line[0]}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"'{string.Join(' ', line)}' did not finish within {CommandTimeout}.");
-        }
-
-        return (process.ExitCode, (await stdout + await stderr).Trim());
-    }
-
-    private static List<string> CommandLine(string program, IEnumerable<string> arguments, bool asPostgres)
-    {
-        var line = asPostgres ? ["runuser", "-u", PostgresUser, "--", program] : new List<string> { program };
-        line.AddRange(arguments);
-        return line;
-    }
-
-    private static string? FindBinaries()
-    {
-        static bool HasTools(string directory) =>
-            File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")) && File.Exists(Path.Combine(directory, "pg_basebackup"));
-
-        var configured = Environment.GetEnvironmentVariable("DISPUTES_PG_BIN");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return HasTools(configured) ? configured : null;
-        }
-
-        const string debian = "/usr/lib/postgresql";
-        return Directory.Exists(debian)
-            ? Directory.EnumerateDirectories(debian)
-                .Select(d => (Bin: Path.Combine(d, "bin"), Version: decimal.TryParse(Path.GetFileName(d), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : -1))
-                .Where(x => x.Version >= 0 && HasTools(x.Bin))
-                .OrderByDescending(x => x.Version)
-                .Select(x => x.Bin)
-                .FirstOrDefault()
-            : null;
+        var result = await ServerCommands.RunAsync(program, arguments, asPostgres, CancellationToken.None);
+        return (result.ExitCode, result.Output);
     }
 }
