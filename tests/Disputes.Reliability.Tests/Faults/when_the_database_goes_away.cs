@@ -65,11 +65,7 @@ public sealed class when_the_database_goes_away
             await Task.Delay(200);
         }
 
-        await stop.CancelAsync();
-        await Task.WhenAll(load);
-        Assert.False(service.HasExited);
-        var ready = await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal("healthy", ready["checks"]!["database"]!["status"].Str());
+        await service.StopAndExpectHealthyAsync(stop, load);
 
         // Never a 500, never an unbounded wait; every refusal a problem; every 201 stored.
         var all = answers.ToList();

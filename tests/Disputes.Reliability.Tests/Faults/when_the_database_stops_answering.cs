@@ -85,11 +85,7 @@ public sealed class when_the_database_stops_answering
         var firstWrite = await answers.FirstAcceptedAfterAsync(resumedAt, TimeSpan.FromSeconds(30), "the database answering again", service);
         Log($"first 201 {(firstWrite - resumedAt).TotalSeconds:0.0} s after the resume");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await stop.CancelAsync();
-        await Task.WhenAll(load);
-        Assert.False(service.HasExited);
-        var ready = await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal("healthy", ready["checks"]!["database"]!["status"].Str());
+        await service.StopAndExpectHealthyAsync(stop, load);
 
         var all = answers.ToList();
         Log($"before the stall: {IntakeLoad.Summary(all.Where(a => a.At < stalledAt))}\nduring the stall: {IntakeLoad.Summary(all.Where(a => a.At >= stalledAt && a.At < resumedAt))}\n" +

@@ -102,11 +102,7 @@ public sealed class when_the_primary_fails_over
         var firstWrite = await answers.FirstAcceptedAfterAsync(promotedAt, TimeSpan.FromSeconds(45), "the promotion", service);
         Log($"first 201 {(firstWrite - promotedAt).TotalSeconds:0.0} s after the promotion");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await stop.CancelAsync();
-        await Task.WhenAll(load);
-        Assert.False(service.HasExited);
-        var ready = await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal("healthy", ready["checks"]!["database"]!["status"].Str());
+        await service.StopAndExpectHealthyAsync(stop, load);
 
         // Never a 500, never an unbounded wait; every refusal a 503 problem, and none before the crash.
         var all = answers.ToList();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Xunit;
 
 namespace Disputes.Reliability.Tests.Infrastructure;
 
@@ -61,6 +62,19 @@ public static class IntakeLoad
         }
 
         return answers.Where(a => a.At > since && a.Status == 201).Min(a => a.At);
+    }
+
+    /// <summary>
+    /// Stops the load, checks that the service outlived the fault, and waits until its readiness reports the database
+    /// healthy again.
+    /// </summary>
+    public static async Task StopAndExpectHealthyAsync(this ServiceProcess service, CancellationTokenSource stop, Task[] load)
+    {
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+        Assert.False(service.HasExited, $"The service exited during the fault.\n{service.LogTail()}");
+        var ready = await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("healthy", ready["checks"]!["database"]!["status"].Str());
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers <paramref name="status"/> and returns its body.</summary>
