@@ -58,7 +58,8 @@ public static class SigningKeys
 
     /// <summary>
     /// The key in <paramref name="path"/>, made with 256 random bits on first use. Several nodes starting at once
-    /// agree on one key: the file is written aside and moved into place only when none exists yet.
+    /// agree on one key: whoever makes it holds a lock file meanwhile, and the key is written aside and moved into
+    /// place whole, so nobody reads it half written.
     /// </summary>
     public static string DevelopmentKey(string path)
     {
@@ -68,23 +69,40 @@ public static class SigningKeys
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var aside = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(aside, key);
-        if (!OperatingSystem.IsWindows())
+        using (ExclusiveLock(path + ".lock"))
         {
-            File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path).Trim();
+            }
 
-        try
-        {
-            File.Move(aside, path, overwrite: false);
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            var aside = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(aside, key);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.Move(aside, path);
             return key;
         }
-        catch (IOException) when (File.Exists(path))
+    }
+
+    // An open file that no one else can open meanwhile (an advisory lock on Unix), held by another thread or process
+    // at most for the few milliseconds it takes to write a key.
+    private static FileStream ExclusiveLock(string path)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            File.Delete(aside);
-            return File.ReadAllText(path).Trim();
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(10);
+            }
         }
     }
 
