@@ -69,6 +69,10 @@ public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDat
             case (null, { } dates) when dates.Zip(dates.Skip(1)).Any(pair => pair.First >= pair.Second):
                 errors.Add("billingCycle.closingDates", "must be in ascending order without duplicates.");
                 return null;
+            case (null, { } dates) when LongCycles(dates) is { Count: > 0 } gaps:
+                errors.Add("billingCycle.closingDates",
+                    $"a billing cycle lasts at most {BillingCycleCalendar.MaxCycleLengthInDays} days; these closings are further apart: {string.Join("; ", gaps)}.");
+                return null;
             case (null, { } dates):
                 return new ExplicitClosingDates(dates);
             default:
@@ -76,6 +80,12 @@ public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDat
                 return null;
         }
     }
+
+    private static List<string> LongCycles(IReadOnlyList<LocalDate> dates) =>
+        dates.Zip(dates.Skip(1))
+            .Where(pair => Period.Between(pair.First, pair.Second, PeriodUnits.Days).Days > BillingCycleCalendar.MaxCycleLengthInDays)
+            .Select(pair => $"{NodaTime.Text.LocalDatePattern.Iso.Format(pair.First)} to {NodaTime.Text.LocalDatePattern.Iso.Format(pair.Second)}")
+            .ToList();
 
     /// <summary>The request shape of a calendar, for answers.</summary>
     public static BillingCycleRequest From(BillingCycleCalendar calendar) => calendar switch

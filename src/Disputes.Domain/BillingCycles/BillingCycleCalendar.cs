@@ -31,6 +31,19 @@ public abstract record BillingCycleCalendar
     /// </returns>
     public abstract IEnumerable<LocalDate> ClosingDatesOnOrAfter(LocalDate date);
 
+    /// <summary>
+    /// The longest billing cycle, in days: a cycle may be up to a quarter of a year (1026.2(a)(4)), at most 92 days.
+    /// An explicit list with a longer gap is refused when it is registered.
+    /// </summary>
+    public const int MaxCycleLengthInDays = 92;
+
+    /// <summary>
+    /// Whether the calendar knows a closing on or before <paramref name="date"/>, so the cycle that contains it is
+    /// known. Cycles are at most <see cref="MaxCycleLengthInDays"/> long, so only that many days back are looked at.
+    /// </summary>
+    public bool KnowsAClosingOnOrBefore(LocalDate date) =>
+        ClosingDatesOnOrAfter(date.PlusDays(-MaxCycleLengthInDays)).TakeWhile(closing => closing <= date).Any();
+
     // Shared by the derived records so that every message shows dates the same, culture-independent way.
     internal static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -39,7 +39,9 @@ public sealed record ResolutionDeadline(LocalDate DueOn, ResolutionBasis Basis, 
     /// arrived in) and C2 the second closing date after C0. The deadline is the earlier of C2 and
     /// <paramref name="receivedOn"/> plus 90 days. When the calendar lists too few closing dates to know C2,
     /// the 90-day limit applies and <see cref="CapReason"/> says so; but when a listed date already falls
-    /// after the 90-day limit, C2 would too, so the missing dates change nothing and no reason is given.
+    /// on or after the 90-day limit, C2 falls after it, so the missing dates change nothing and no reason is given.
+    /// A calendar that lists no closing on or before the receipt cannot tell the cycle the notice arrived in: the
+    /// 90-day limit applies with its reason whatever the later dates (rule book section 3).
     /// </remarks>
     /// <param name="receivedOn">The date the creditor received the notice, in the account's time zone.</param>
     /// <param name="calendar">The account's billing-cycle calendar.</param>
@@ -52,8 +54,9 @@ public sealed record ResolutionDeadline(LocalDate DueOn, ResolutionBasis Basis, 
         var cap = receivedOn.PlusDays(CapInDays);
         // C0, C1 and C2; a monthly calendar never ends, so never ask for more than needed.
         var known = calendar.ClosingDatesOnOrAfter(receivedOn).Take(3).ToList();
+        var reachesBack = calendar.KnowsAClosingOnOrBefore(receivedOn);
 
-        if (known.Count == 3)
+        if (reachesBack && known.Count == 3)
         {
             var secondCompleteCycleCloses = known[2];
             return secondCompleteCycleCloses <= cap
@@ -61,17 +64,28 @@ public sealed record ResolutionDeadline(LocalDate DueOn, ResolutionBasis Basis, 
                 : new ResolutionDeadline(cap, ResolutionBasis.NinetyDayCap, null);
         }
 
-        if (known.Count > 0 && known[^1] > cap)
+        // A listed date on or after day 90 puts C2 after it: the dates missing later change nothing.
+        var runsOut = known.Count < 3 && (known.Count == 0 || known[^1] < cap);
+        if (reachesBack && !runsOut)
         {
             return new ResolutionDeadline(cap, ResolutionBasis.NinetyDayCap, null);
         }
 
-        var reason = known.Count == 0
-            ? $"The account's billing-cycle calendar lists no closing date on or after {Iso(receivedOn)}, the day " +
-              "the notice was received, so the 90-day limit applies."
-            : $"The account's billing-cycle calendar lists no closing date after {Iso(known[^1])}, so the " +
-              "90-day limit applies.";
-        return new ResolutionDeadline(cap, ResolutionBasis.NinetyDayCap, reason);
+        var missing = new List<string>();
+        if (!reachesBack)
+        {
+            missing.Add($"no closing date on or before {Iso(receivedOn)}, the day the notice was received (so the cycle it arrived in is unknown)");
+        }
+
+        if (runsOut)
+        {
+            missing.Add(known.Count == 0
+                ? $"no closing date on or after {Iso(receivedOn)}, the day the notice was received"
+                : $"no closing date after {Iso(known[^1])}");
+        }
+
+        return new ResolutionDeadline(cap, ResolutionBasis.NinetyDayCap,
+            $"The account's billing-cycle calendar lists {string.Join(", and ", missing)}, so the 90-day limit applies.");
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);

@@ -68,7 +68,7 @@ public class when_computing_the_resolution_deadline
     public void when_the_second_cycle_closes_exactly_on_day_90_the_basis_is_two_cycles()
     {
         // Received 2025-03-03: + 90 = 2025-06-01, which is also C2 here.
-        var calendar = new ExplicitClosingDates([new(2025, 3, 31), new(2025, 4, 30), new LocalDate(2025, 6, 1)]);
+        var calendar = new ExplicitClosingDates([new(2025, 2, 28), new(2025, 3, 31), new(2025, 4, 30), new LocalDate(2025, 6, 1)]);
 
         var deadline = ResolutionDeadline.Compute(new LocalDate(2025, 3, 3), calendar);
 
@@ -109,11 +109,39 @@ public class when_computing_the_resolution_deadline
     public void a_short_calendar_whose_known_dates_already_pass_day_90_needs_no_reason()
     {
         // C1 = 2025-07-15 is already after received + 90 = 06-01, so C2 would be too: the missing date changes nothing.
-        var calendar = new ExplicitClosingDates([new(2025, 4, 15), new LocalDate(2025, 7, 15)]);
+        var calendar = new ExplicitClosingDates([new(2025, 2, 15), new(2025, 4, 15), new LocalDate(2025, 7, 15)]);
 
         var deadline = ResolutionDeadline.Compute(new LocalDate(2025, 3, 3), calendar);
 
         Assert.Equal(new ResolutionDeadline(new LocalDate(2025, 6, 1), ResolutionBasis.NinetyDayCap, null), deadline);
+    }
+
+    [Fact]
+    public void a_last_known_date_on_day_90_exactly_needs_no_reason()
+    {
+        // C1 = 06-01 = received + 90: C2 comes after it, so the cap binds and the missing date changes nothing.
+        var calendar = new ExplicitClosingDates([new(2025, 2, 15), new(2025, 3, 15), new LocalDate(2025, 6, 1)]);
+
+        var deadline = ResolutionDeadline.Compute(new LocalDate(2025, 3, 3), calendar);
+
+        Assert.Equal(new ResolutionDeadline(new LocalDate(2025, 6, 1), ResolutionBasis.NinetyDayCap, null), deadline);
+    }
+
+    [Fact]
+    public void a_list_that_starts_after_the_receipt_cannot_tell_the_cycle_and_says_why()
+    {
+        // Rule book section 3: no known closing on or before 03-03, so the cap applies with its reason, even though
+        // three later dates are listed.
+        var calendar = new ExplicitClosingDates([new(2025, 3, 15), new(2025, 4, 15), new LocalDate(2025, 5, 15)]);
+
+        var deadline = ResolutionDeadline.Compute(new LocalDate(2025, 3, 3), calendar);
+
+        Assert.Equal(new LocalDate(2025, 6, 1), deadline.DueOn);
+        Assert.Equal(ResolutionBasis.NinetyDayCap, deadline.Basis);
+        Assert.Equal(
+            "The account's billing-cycle calendar lists no closing date on or before 2025-03-03, the day the notice was received " +
+            "(so the cycle it arrived in is unknown), so the 90-day limit applies.",
+            deadline.CapReason);
     }
 
     [Fact]

@@ -31,6 +31,21 @@ public sealed class when_registering_an_account(ServiceFixture fixture) : Servic
         Assert.Equal(1, (long)(await again.BodyAsync())["version"]!);
     }
 
+    [Fact]
+    public async Task a_list_with_a_cycle_longer_than_92_days_is_refused_naming_the_dates()
+    {
+        var body = JsonNode.Parse("""{ "timeZone": "America/New_York", "billingCycle": { "closingDates": ["2025-01-15", "2025-04-15", "2025-07-20"] } }""")!;
+
+        var response = await Client.PutJsonAsync("/api/accounts/acct-gap", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem["errors"]!["billingCycle.closingDates"]![0].Str();
+        // 01-15 to 04-15 is 90 days and allowed; 04-15 to 07-20 is 96 days.
+        Assert.Contains("2025-04-15 to 2025-07-20", message);
+        Assert.DoesNotContain("2025-01-15", message);
+        await (await Client.GetAsync("/api/accounts/acct-gap")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("""{ "timeZone": "Mars/Olympus", "billingCycle": { "closingDay": 15 } }""", "timeZone")]
     [InlineData("""{ "billingCycle": { "closingDay": 15 } }""", "timeZone")]
