@@ -1,4 +1,5 @@
 using Disputes.Domain.Clocks;
+using Disputes.Domain.Deadlines;
 using NodaTime;
 
 namespace Disputes.Domain.Disputes.Timing;
@@ -34,8 +35,9 @@ public sealed record DeadlineTimer(Guid DisputeId, ComplianceClock Clock, LocalD
 
     /// <summary>
     /// The timers a clock needs at <paramref name="now"/>: the breach timer, and one warning per lead time
-    /// whose instant is still ahead. A warning of N days fires at local midnight N days before the breach
-    /// instant, that is when N whole days are left to act.
+    /// whose instant is still ahead. A warning of N days fires when N whole days are left to act: at the start of
+    /// the day N days before the breach day, found as the breach instant of the due date less N days, so a day
+    /// whose midnight a zone skips (or a day it skips whole) is handled as the breach instants are.
     /// </summary>
     public static IEnumerable<(DeadlineTimer Timer, Instant FiresAt)> For(Dispute dispute, DeadlineClock clock, IEnumerable<int> warningDays, Instant now)
     {
@@ -47,10 +49,10 @@ public sealed record DeadlineTimer(Guid DisputeId, ComplianceClock Clock, LocalD
         var zone = dispute.TimeZone;
         foreach (var days in warningDays.Distinct().Order())
         {
-            var firesAt = zone.AtStartOfDay(due.PlusDays(-days + 1));
-            if (firesAt.ToInstant() > now)
+            var firesAt = DeadlineInstants.BreachInstant(due.PlusDays(-days), zone);
+            if (firesAt > now)
             {
-                yield return (new DeadlineTimer(dispute.Id, clock.Clock, due, days), firesAt.ToInstant());
+                yield return (new DeadlineTimer(dispute.Id, clock.Clock, due, days), firesAt);
             }
         }
 
