@@ -19,8 +19,12 @@ namespace Disputes.Api.Accounts;
 /// <summary>Body of <c>PUT /api/accounts/{accountId}</c>.</summary>
 /// <param name="TimeZone">IANA time zone, e.g. <c>America/New_York</c>.</param>
 /// <param name="BillingCycle">Either <c>{ "closingDay": 15 }</c> or <c>{ "closingDates": ["2025-03-15", ...] }</c>.</param>
-public sealed record RegisterAccountRequest(string? TimeZone, BillingCycleRequest? BillingCycle)
+/// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance, 1 to 90; 25 for a new account when absent, unchanged on an update.</param>
+public sealed record RegisterAccountRequest(string? TimeZone, BillingCycleRequest? BillingCycle, int? PaymentPeriodDays = null)
 {
+    /// <summary>The longest payment period accepted, in days.</summary>
+    public const int MaxPaymentPeriodDays = 90;
+
     /// <summary>The account's zone and calendar, or the errors that stop them.</summary>
     public (DateTimeZone? Zone, BillingCycleCalendar? Calendar, FieldErrors Errors) Validate()
     {
@@ -33,6 +37,11 @@ public sealed record RegisterAccountRequest(string? TimeZone, BillingCycleReques
         else if ((zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)) is null)
         {
             errors.Add("timeZone", "must be an IANA time zone id, e.g. America/New_York.");
+        }
+
+        if (PaymentPeriodDays is < 1 or > MaxPaymentPeriodDays)
+        {
+            errors.Add("paymentPeriodDays", $"must be between 1 and {MaxPaymentPeriodDays} days.");
         }
 
         return (zone, BillingCycle?.ToCalendar(errors) ?? Missing(errors), errors);
@@ -102,10 +111,11 @@ public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDat
 /// <param name="BillingCycle">The calendar in force now: the schedule of future closings.</param>
 /// <param name="Version">Stream version of the account.</param>
 /// <param name="RecomputedDisputes">How many open disputes got a new resolution deadline from this change.</param>
+/// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance after an explanation.</param>
 /// <param name="CalendarHistory">Every calendar the account has had, oldest first, each deciding the closings from its day until the next one's: closings before a change stay as they were.</param>
 public sealed record AccountResponse(
     string AccountId, string TimeZone, BillingCycleRequest BillingCycle, long Version, int? RecomputedDisputes = null,
-    IReadOnlyList<CalendarInForceResponse>? CalendarHistory = null);
+    IReadOnlyList<CalendarInForceResponse>? CalendarHistory = null, int PaymentPeriodDays = Account.DefaultPaymentPeriodDays);
 
 /// <summary>One calendar of the account's history.</summary>
 /// <param name="InForceFrom">The first day (account's zone) it decided the closings; null for the calendar the account was registered with.</param>
@@ -137,7 +147,7 @@ public static class RegisterAccountEndpoint
         var stream = await session.Events.FetchForWriting<Account>(StreamIds.ForAccount(accountId), http.RequestAborted);
         if (stream.Aggregate is not { } existing)
         {
-            var registered = new AccountRegistered(accountId, zone!.Id, calendar!, now);
+            var registered = new AccountRegistered(accountId, zone!.Id, calendar!, now, request!.PaymentPeriodDays ?? Account.DefaultPaymentPeriodDays);
             stream.AppendOne(registered);
             await session.SaveChangesAsync(http.RequestAborted);
             var created = Account.Start(stream.Id, registered);
@@ -146,12 +156,13 @@ public static class RegisterAccountEndpoint
             return Results.Created($"/api/accounts/{Uri.EscapeDataString(accountId)}", ToResponse(created));
         }
 
-        if (existing.TimeZoneId == zone!.Id && existing.Calendar.Equals(calendar))
+        if (existing.TimeZoneId == zone!.Id && existing.Calendar.Equals(calendar)
+            && (request!.PaymentPeriodDays ?? existing.PaymentPeriodDays) == existing.PaymentPeriodDays)
         {
             return Results.Ok(ToResponse(existing, 0));
         }
 
-        var updated = new AccountUpdated(zone.Id, calendar!, now);
+        var updated = new AccountUpdated(zone.Id, calendar!, now, request!.PaymentPeriodDays);
         stream.AppendOne(updated);
         var account = existing.Evolve(updated);
         var recomputed = existing.Calendar.Equals(calendar)
@@ -203,5 +214,6 @@ public static class RegisterAccountEndpoint
         new(account.AccountId, account.TimeZoneId, BillingCycleRequest.From(account.Calendar), account.Version, recomputed,
             account.History.Calendars
                 .Select(c => new CalendarInForceResponse(c.InForceFrom == LocalDate.MinIsoValue ? null : c.InForceFrom, BillingCycleRequest.From(c.Calendar)))
-                .ToList());
+                .ToList(),
+            account.PaymentPeriodDays);
 }

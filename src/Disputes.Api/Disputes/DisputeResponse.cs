@@ -35,14 +35,17 @@ public sealed record DisputeResponse(
     decimal? ForfeitureExposure,
     ResolutionResponse? Resolution,
     DeadlinesResponse Deadlines,
-    IReadOnlyList<DisputeStep> Steps)
+    IReadOnlyList<DisputeStep> Steps,
+    decimal? OriginalAmount = null,
+    string? OriginalCurrency = null)
 {
     /// <summary>The response for <paramref name="d"/>.</summary>
     public static DisputeResponse From(Dispute d) => new(
         d.Id, d.CaseNumber, d.Status, d.Version, d.AccountId, d.CardLast4, d.ChatSessionId, d.Reason, d.Merchant,
         d.Amount, d.Currency, d.TransactionDate, d.StatementTransmittedOn, d.NoticeReceivedAt, d.ReceivedOn,
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
-        d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps);
+        d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
+        d.Original?.Amount, d.Original?.Currency);
 }
 
 /// <summary>How the dispute was resolved.</summary>

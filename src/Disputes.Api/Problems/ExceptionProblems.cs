@@ -39,6 +39,8 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                     return Problem.TooLarge();
                 case BadHttpRequestException bad:
                     return Problem.Unreadable(bad.StatusCode);
+                case DisputeFieldViolation field:
+                    return Problem.Validation(field.Field, field.Message);
                 case DisputeRuleViolation rule:
                     return Problem.RuleViolation(rule.Message);
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:

@@ -8,7 +8,8 @@ namespace Disputes.Domain.Accounts;
 /// <param name="TimeZoneId">IANA time zone every deadline of the account is counted in.</param>
 /// <param name="Calendar">When the account's billing cycles close.</param>
 /// <param name="RegisteredAt">When.</param>
-public sealed record AccountRegistered(string AccountId, string TimeZoneId, BillingCycleCalendar Calendar, Instant RegisteredAt);
+/// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance; null before it was recorded (then <see cref="Account.DefaultPaymentPeriodDays"/>).</param>
+public sealed record AccountRegistered(string AccountId, string TimeZoneId, BillingCycleCalendar Calendar, Instant RegisteredAt, int? PaymentPeriodDays = null);
 
 /// <summary>An account's time zone or billing-cycle calendar changed.</summary>
 /// <param name="TimeZoneId">The time zone from now on; disputes already open keep the zone they were opened in.</param>
@@ -17,7 +18,8 @@ public sealed record AccountRegistered(string AccountId, string TimeZoneId, Bill
 /// stay as they were (<see cref="CalendarHistory"/>), and open disputes' resolution deadlines are recomputed.
 /// </param>
 /// <param name="UpdatedAt">When.</param>
-public sealed record AccountUpdated(string TimeZoneId, BillingCycleCalendar Calendar, Instant UpdatedAt);
+/// <param name="PaymentPeriodDays">The payment period from now on; null when the update did not name one (it stays as it was).</param>
+public sealed record AccountUpdated(string TimeZoneId, BillingCycleCalendar Calendar, Instant UpdatedAt, int? PaymentPeriodDays = null);
 
 /// <summary>A card account as its events leave it: the facts intake needs to compute deadlines.</summary>
 /// <param name="Id">The account's stream id (<see cref="Streams.StreamIds.ForAccount"/>).</param>
@@ -29,8 +31,17 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
 {
     private readonly CalendarHistory? history;
 
+    /// <summary>The payment period when the account's terms name none (rule book section 5).</summary>
+    public const int DefaultPaymentPeriodDays = 25;
+
     /// <summary>The account's time zone.</summary>
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[TimeZoneId];
+
+    /// <summary>
+    /// The days the account's terms allow to pay a balance; an explanation's amount owed is due no sooner than the
+    /// greater of this and 10 days after it (1026.13(g)(1)).
+    /// </summary>
+    public int PaymentPeriodDays { get; init; } = DefaultPaymentPeriodDays;
 
     /// <summary>
     /// Every calendar the account has had and the day each came into force: the closings that happened and the
@@ -45,7 +56,11 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
 
     /// <summary>Starts an account from its first event.</summary>
     public static Account Start(Guid id, AccountRegistered e) =>
-        new(id, e.AccountId, e.TimeZoneId, e.Calendar, 1) { History = new CalendarHistory(e.Calendar) };
+        new(id, e.AccountId, e.TimeZoneId, e.Calendar, 1)
+        {
+            History = new CalendarHistory(e.Calendar),
+            PaymentPeriodDays = e.PaymentPeriodDays ?? DefaultPaymentPeriodDays,
+        };
 
     /// <summary>The account after <paramref name="event"/>.</summary>
     public Account Evolve(object @event) => @event switch
@@ -55,6 +70,7 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
             TimeZoneId = e.TimeZoneId,
             Calendar = e.Calendar,
             History = e.Calendar.Equals(Calendar) ? History : History.ChangedOn(e.UpdatedAt.InZone(TimeZone).Date, e.Calendar),
+            PaymentPeriodDays = e.PaymentPeriodDays ?? PaymentPeriodDays,
             Version = Version + 1,
         },
         _ => this with { Version = Version + 1 },

@@ -38,8 +38,14 @@ public sealed record Dispute
     /// <summary>The disputed amount, in <see cref="Currency"/>.</summary>
     public decimal Amount { get; init; }
 
-    /// <summary>ISO 4217 code of every amount on the dispute.</summary>
+    /// <summary>ISO 4217 code of every amount on the dispute: the billing currency, USD.</summary>
     public string Currency { get; init; } = "";
+
+    /// <summary>A foreign transaction's amount in the merchant's currency, as information; null for a dollar charge.</summary>
+    public OriginalAmount? Original { get; init; }
+
+    /// <summary>The account's payment period at intake, in days (<see cref="Accounts.Account.PaymentPeriodDays"/>).</summary>
+    public int PaymentPeriodDays { get; init; } = Accounts.Account.DefaultPaymentPeriodDays;
 
     /// <summary>The date of the disputed charge.</summary>
     public LocalDate TransactionDate { get; init; }
@@ -134,6 +140,8 @@ public sealed record Dispute
         Merchant = e.Merchant,
         Amount = e.Amount,
         Currency = e.Currency,
+        Original = e.Original,
+        PaymentPeriodDays = e.PaymentPeriodDays ?? Accounts.Account.DefaultPaymentPeriodDays,
         TransactionDate = e.TransactionDate,
         StatementTransmittedOn = e.StatementTransmittedOn,
         NoticeReceivedAt = e.NoticeReceivedAt,

@@ -28,6 +28,8 @@ namespace Disputes.Domain.Disputes;
 /// <param name="AcknowledgmentDueOn">Last day for the written acknowledgment; null for a late (unprotected) notice.</param>
 /// <param name="ResolutionDeadline">Last day for the resolution and what set it; null for a late notice.</param>
 /// <param name="OpenedAt">When the dispute was opened in this service.</param>
+/// <param name="Original">For a foreign transaction, the amount the merchant charged in its own currency; information only.</param>
+/// <param name="PaymentPeriodDays">The account's payment period at intake, in days; null on disputes opened before it was recorded.</param>
 public sealed record DisputeOpened(
     Guid DisputeId,
     string CaseNumber,
@@ -48,7 +50,9 @@ public sealed record DisputeOpened(
     FilingWindow FilingWindow,
     LocalDate? AcknowledgmentDueOn,
     ResolutionDeadline? ResolutionDeadline,
-    Instant OpenedAt);
+    Instant OpenedAt,
+    OriginalAmount? Original = null,
+    int? PaymentPeriodDays = null);
 
 /// <summary>The written acknowledgment of 1026.13(c)(1) was sent to the cardmember.</summary>
 /// <param name="SentAt">When it was sent.</param>

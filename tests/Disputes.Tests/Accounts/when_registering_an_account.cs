@@ -17,6 +17,22 @@ public sealed class when_registering_an_account(ServiceFixture fixture) : Servic
         var account = await (await Client.GetAsync("/api/accounts/acct-9")).BodyAsync();
         Assert.Equal("America/Chicago", account["timeZone"].Str());
         Assert.Equal(["2025-03-15", "2025-04-14"], account["billingCycle"]!["closingDates"]!.AsArray().Select(d => d.Str()));
+        Assert.Equal(25, (int)account["paymentPeriodDays"]!);
+    }
+
+    [Fact]
+    public async Task the_payment_period_is_recorded_and_kept_by_an_update_that_does_not_name_it()
+    {
+        await Client.PutJsonAsync("/api/accounts/acct-pp",
+            JsonNode.Parse("""{ "timeZone": "America/Chicago", "billingCycle": { "closingDay": 15 }, "paymentPeriodDays": 21 }""")!);
+
+        var updated = await (await Client.PutJsonAsync("/api/accounts/acct-pp",
+            JsonNode.Parse("""{ "timeZone": "America/Chicago", "billingCycle": { "closingDay": 20 } }""")!)).BodyAsync();
+
+        Assert.Equal(21, (int)updated["paymentPeriodDays"]!);
+        var changed = await (await Client.PutJsonAsync("/api/accounts/acct-pp",
+            JsonNode.Parse("""{ "timeZone": "America/Chicago", "billingCycle": { "closingDay": 20 }, "paymentPeriodDays": 30 }""")!)).BodyAsync();
+        Assert.Equal(30, (int)changed["paymentPeriodDays"]!);
     }
 
     [Fact]
@@ -56,6 +72,8 @@ public sealed class when_registering_an_account(ServiceFixture fixture) : Servic
     [InlineData("""{ "timeZone": "America/New_York", "billingCycle": { "closingDates": [] } }""", "billingCycle.closingDates")]
     [InlineData("""{ "timeZone": "America/New_York", "billingCycle": { "closingDay": 15, "closingDates": ["2025-03-15"] } }""", "billingCycle")]
     [InlineData("""{ "timeZone": "America/New_York" }""", "billingCycle")]
+    [InlineData("""{ "timeZone": "America/New_York", "billingCycle": { "closingDay": 15 }, "paymentPeriodDays": 0 }""", "paymentPeriodDays")]
+    [InlineData("""{ "timeZone": "America/New_York", "billingCycle": { "closingDay": 15 }, "paymentPeriodDays": 91 }""", "paymentPeriodDays")]
     public async Task a_bad_calendar_or_zone_answers_400_and_registers_nothing(string body, string field)
     {
         var response = await Client.PutJsonAsync("/api/accounts/acct-bad", JsonNode.Parse(body)!);

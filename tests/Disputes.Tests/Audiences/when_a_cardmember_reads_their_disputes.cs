@@ -133,19 +133,19 @@ public sealed class when_a_cardmember_reads_their_disputes(ServiceFixture fixtur
         Clock.SetNow("2025-03-20T15:00:00Z");
         dispute = await Client.StepAsync(dispute, "resolution", new()
         {
-            ["outcome"] = "no_error", ["explanation"] = "The signed receipt matches your signature.", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-03-30",
+            ["outcome"] = "no_error", ["explanation"] = "The signed receipt matches your signature.", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-14",
         });
 
         var english = await (await ReadAsync(dispute)).BodyAsync();
         var spanish = await (await ReadAsync(dispute, "es")).BodyAsync();
 
         Assert.Equal("Your dispute is resolved.", english["statusText"].Str());
-        Assert.Equal("Please pay $127.43 by March 30, 2025.", english["next"]!["text"].Str());
-        Assert.Equal("We found no error: The signed receipt matches your signature. You owe $127.43, due by March 30, 2025.",
+        Assert.Equal("Please pay $127.43 by April 14, 2025.", english["next"]!["text"].Str());
+        Assert.Equal("We found no error: The signed receipt matches your signature. You owe $127.43, due by April 14, 2025.",
             english["steps"]!.AsArray()[^1]!["text"].Str());
         Assert.False((bool)english["canWithdraw"]!);
         Assert.Equal("Su disputa está resuelta.", spanish["statusText"].Str());
-        Assert.Equal("Por favor, pague $127.43 a más tardar el 30 de marzo de 2025.", spanish["next"]!["text"].Str());
+        Assert.Equal("Por favor, pague $127.43 a más tardar el 14 de abril de 2025.", spanish["next"]!["text"].Str());
     }
 
     [Fact]

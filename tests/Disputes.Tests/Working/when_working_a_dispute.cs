@@ -53,23 +53,54 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     }
 
     [Fact]
-    public async Task resolving_with_no_error_and_money_owed_needs_a_payment_date_at_least_10_days_out()
+    public async Task resolving_with_no_error_and_money_owed_gives_the_accounts_payment_period()
     {
+        // The account names no payment period: 25 days, more than the 10-day floor.
         var dispute = await Client.StepAsync(await OpenAsync(), "acknowledgment");
         Clock.SetNow("2025-03-20T15:00:00Z");
 
         var tooEarly = await Client.CommandAsync(dispute, "resolution", new()
         {
-            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-03-29",
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-13",
         });
-        var problem = await tooEarly.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("2025-03-30", problem["detail"].Str());
+        var problem = await tooEarly.ProblemAsync(HttpStatusCode.BadRequest);
+        var message = problem["errors"]!["paymentDueOn"]![0].Str();
+        Assert.Contains("2025-04-14", message);
+        Assert.Contains("25 days", message);
+        Assert.Contains("10", message);
+        Assert.Equal(2, await Service.EventCountAsync());
 
         var resolved = await Client.StepAsync(dispute, "resolution", new()
         {
-            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-03-30",
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-14",
         });
-        Assert.Equal("2025-03-30", resolved["resolution"]!["paymentDueOn"].Str());
+        Assert.Equal("2025-04-14", resolved["resolution"]!["paymentDueOn"].Str());
+    }
+
+    [Fact]
+    public async Task a_payment_period_shorter_than_10_days_still_gives_10()
+    {
+        var account = new JsonObject
+        {
+            ["timeZone"] = "America/New_York", ["billingCycle"] = new JsonObject { ["closingDay"] = 15 }, ["paymentPeriodDays"] = 7,
+        };
+        Assert.True((await Client.PutJsonAsync("/api/accounts/acct-1001", account)).IsSuccessStatusCode);
+        var dispute = await Client.StepAsync(await Client.OpenDisputeAsync(), "acknowledgment");
+        Clock.SetNow("2025-03-20T15:00:00Z");
+
+        var tooEarly = await Client.CommandAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 50m, ["paymentDueOn"] = "2025-03-29",
+        });
+        var message = (await tooEarly.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["paymentDueOn"]![0].Str();
+        Assert.Contains("2025-03-30", message);
+        Assert.Contains("7 days", message);
+
+        var resolved = await Client.StepAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 50m, ["paymentDueOn"] = "2025-03-30",
+        });
+        Assert.Equal("resolved", resolved["status"].Str());
     }
 
     [Fact]

@@ -28,11 +28,13 @@ namespace Disputes.Api.Disputes.Opening;
 /// <param name="Reason">A billing-error kind of 1026.13(a), snake_case (e.g. <c>unauthorized</c>).</param>
 /// <param name="Merchant">The merchant on the disputed charge.</param>
 /// <param name="Amount">The disputed amount: more than 0, at most two decimals.</param>
-/// <param name="Currency">ISO 4217 code, e.g. <c>USD</c>.</param>
+/// <param name="Currency">The billing currency: <c>USD</c>, the only one Regulation Z's billing-error rules cover here.</param>
 /// <param name="TransactionDate">Date of the charge (yyyy-MM-dd).</param>
 /// <param name="StatementTransmittedOn">Date the first statement showing it was transmitted (or should have been).</param>
 /// <param name="NoticeReceivedAt">When the notice was received (ISO instant); now when absent, never in the future.</param>
 /// <param name="Description">The cardmember's account of the error; must hold no card number, security code, SSN or passcode.</param>
+/// <param name="OriginalAmount">For a foreign transaction: the amount the merchant charged, in <paramref name="OriginalCurrency"/>; information only.</param>
+/// <param name="OriginalCurrency">ISO 4217 code of <paramref name="OriginalAmount"/>, e.g. <c>EUR</c>.</param>
 public sealed record OpenDisputeRequest(
     string? AccountId,
     string? CardLast4,
@@ -44,7 +46,9 @@ public sealed record OpenDisputeRequest(
     LocalDate? TransactionDate,
     LocalDate? StatementTransmittedOn,
     Instant? NoticeReceivedAt,
-    [FreeText] string? Description)
+    [FreeText] string? Description,
+    decimal? OriginalAmount = null,
+    string? OriginalCurrency = null)
 {
     private static readonly HashSet<string> KnownCurrencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
@@ -82,10 +86,14 @@ public sealed record OpenDisputeRequest(
         {
             errors.Add("currency", "is required.");
         }
-        else if (!KnownCurrencies.Contains(Currency))
+        else if (Currency != BillingCurrency)
         {
-            errors.Add("currency", "must be an ISO 4217 currency code in capitals, e.g. USD.");
+            errors.Add("currency",
+                $"must be {BillingCurrency}: the disputed amount is in the billing currency. For a foreign transaction give the " +
+                "amount as billed in dollars, and the merchant's amount and currency as originalAmount and originalCurrency.");
         }
+
+        var original = ValidateOriginal(errors);
 
         var transactionDate = errors.Required("transactionDate", TransactionDate);
         var statementOn = errors.Required("statementTransmittedOn", StatementTransmittedOn);
@@ -118,13 +126,41 @@ public sealed record OpenDisputeRequest(
         }
 
         return (new Intake(accountId!, CardLast4!, chatSessionId!, reason!.Value, merchant!, amount!.Value, Currency!,
-            transactionDate!.Value, statementOn!.Value, receivedAt, description!), errors);
+            transactionDate!.Value, statementOn!.Value, receivedAt, description!, original), errors);
+    }
+
+    /// <summary>The billing currency: every disputed amount is in US dollars.</summary>
+    public const string BillingCurrency = "USD";
+
+    private OriginalAmount? ValidateOriginal(FieldErrors errors)
+    {
+        switch (OriginalAmount, OriginalCurrency)
+        {
+            case (null, null):
+                return null;
+            case (null, _):
+                errors.Add("originalAmount", "is required with originalCurrency.");
+                return null;
+            case (_, null):
+                errors.Add("originalCurrency", "is required with originalAmount.");
+                return null;
+            case ({ } amount, { } currency):
+                if (!KnownCurrencies.Contains(currency))
+                {
+                    errors.Add("originalCurrency", "must be an ISO 4217 currency code in capitals, e.g. EUR.");
+                }
+
+                return errors.Money("originalAmount", amount) is { } money && KnownCurrencies.Contains(currency)
+                    ? new OriginalAmount(money, currency)
+                    : null;
+        }
     }
 
     /// <summary>The request with every field checked and normalized.</summary>
     public sealed record Intake(
         string AccountId, string CardLast4, string ChatSessionId, BillingErrorKind Reason, string Merchant, decimal Amount,
-        string Currency, LocalDate TransactionDate, LocalDate StatementTransmittedOn, Instant NoticeReceivedAt, string Description)
+        string Currency, LocalDate TransactionDate, LocalDate StatementTransmittedOn, Instant NoticeReceivedAt, string Description,
+        OriginalAmount? Original)
     {
         /// <summary>The stream id this intake maps to: one dispute per chat session and transaction.</summary>
         public Guid DisputeId => StreamIds.ForIntake(AccountId, ChatSessionId, Merchant, Amount,
@@ -160,7 +196,7 @@ public sealed record OpenDisputeRequest(
                 NoticeChannel.Chat, window,
                 window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
                 window.Timely ? ResolutionDeadline.Compute(receivedOn, account.History) : null,
-                now);
+                now, Original, account.PaymentPeriodDays);
         }
     }
 }

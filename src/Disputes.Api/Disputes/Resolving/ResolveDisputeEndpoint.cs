@@ -15,7 +15,7 @@ namespace Disputes.Api.Disputes.Resolving;
 /// <param name="CreditedAmount">Corrected: the amount credited, including related charges.</param>
 /// <param name="Explanation">No error: the written explanation sent to the cardmember.</param>
 /// <param name="AmountOwed">No error: what the cardmember still owes (0 when nothing).</param>
-/// <param name="PaymentDueOn">No error with money owed: due date, at least 10 days after today.</param>
+/// <param name="PaymentDueOn">No error with money owed: due date, at least max(10, the account's payment period) days after today.</param>
 /// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
 public sealed record ResolveDisputeRequest(
     string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion)
@@ -50,7 +50,7 @@ public sealed record ResolveDisputeRequest(
 /// <summary>An agent resolves the dispute with a correction or an explanation.</summary>
 public static class ResolveDisputeEndpoint
 {
-    /// <summary>200 with the dispute; 409 when resolved or withdrawn already, or the payment date is too early.</summary>
+    /// <summary>200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
     public static async Task<IResult> Post(Guid disputeId, ResolveDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)

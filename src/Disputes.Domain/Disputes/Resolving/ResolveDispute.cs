@@ -7,7 +7,9 @@ namespace Disputes.Domain.Disputes.Resolving;
 /// <param name="CreditedAmount">Corrected: the amount credited, including related finance charges; more than 0.</param>
 /// <param name="Explanation">No error: the written explanation sent to the cardmember; required.</param>
 /// <param name="AmountOwed">No error: what the cardmember still owes; 0 or more, absent means 0.</param>
-/// <param name="PaymentDueOn">No error with money owed: the due date, at least 10 days after the resolution date.</param>
+/// <param name="PaymentDueOn">
+/// No error with money owed: the due date, at least max(10, the account's payment period) days after the resolution date.
+/// </param>
 public sealed record ResolveDispute(
     ResolutionOutcome Outcome,
     decimal? CreditedAmount,
@@ -15,22 +17,24 @@ public sealed record ResolveDispute(
     decimal? AmountOwed,
     LocalDate? PaymentDueOn)
 {
-    /// <summary>15 USC 1666a: no delinquency report before the usual payment period, never less than 10 days.</summary>
+    /// <summary>1026.13(g)(1): the time usually allowed to pay, and never less than 10 days.</summary>
     public const int MinimumDaysToPay = 10;
 
     /// <summary>The events that resolving <paramref name="dispute"/> at <paramref name="now"/> records.</summary>
-    /// <exception cref="DisputeRuleViolation">The dispute is already resolved or withdrawn, or the payment date is too early.</exception>
+    /// <exception cref="DisputeRuleViolation">The dispute is already resolved or withdrawn.</exception>
+    /// <exception cref="DisputeFieldViolation">Money is owed and the payment date is too early for the account's payment period.</exception>
     public IReadOnlyList<object> Decide(Dispute dispute, Instant now)
     {
         dispute.EnsureActive("resolve");
         if (Outcome == ResolutionOutcome.NoError && AmountOwed > 0)
         {
-            var resolvedOn = now.InZone(dispute.TimeZone).Date;
-            var earliest = resolvedOn.PlusDays(MinimumDaysToPay);
+            var days = Math.Max(MinimumDaysToPay, dispute.PaymentPeriodDays);
+            var earliest = now.InZone(dispute.TimeZone).Date.PlusDays(days);
             if (PaymentDueOn is not { } due || due < earliest)
             {
-                throw new DisputeRuleViolation(
-                    $"When money is still owed the payment due date must be on or after {earliest:yyyy-MM-dd}, at least {MinimumDaysToPay} days after resolution (15 USC 1666a).");
+                throw new DisputeFieldViolation("paymentDueOn",
+                    $"must be on or after {earliest:yyyy-MM-dd}: the cardmember gets the account's payment period of " +
+                    $"{dispute.PaymentPeriodDays} days and never fewer than {MinimumDaysToPay} (1026.13(g)(1)), so at least {days} days after resolution.");
             }
         }
 

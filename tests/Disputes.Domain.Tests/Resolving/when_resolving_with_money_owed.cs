@@ -1,0 +1,40 @@
+using Disputes.Domain.Accounts;
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Resolving;
+using NodaTime;
+using Xunit;
+
+namespace Disputes.Domain.Tests.Resolving;
+
+/// <summary>Rule book section 5: the amount owed is due at least max(10, the account's payment period) days after the explanation.</summary>
+public class when_resolving_with_money_owed
+{
+    private static readonly LocalDate Received = new(2025, 3, 3);
+    private static readonly Instant ResolvedAt = Instant.FromUtc(2025, 3, 20, 15, 0);
+
+    private static Dispute Opened(int? paymentPeriodDays) => Dispute.Start(new DisputeOpened(
+        Guid.NewGuid(), "DSP-2025-000001", "acct-1001", "1005", "chat-a", BillingErrorKind.WrongAmount, "XYZ Store", 127.43m, "USD",
+        new LocalDate(2025, 2, 10), new LocalDate(2025, 2, 16), Instant.FromUtc(2025, 3, 3, 15, 0), Received, "America/New_York",
+        "Charged twice", NoticeChannel.Chat, FilingWindow.Evaluate(new LocalDate(2025, 2, 16), Received), AcknowledgmentRule.DueOn(Received),
+        null, Instant.FromUtc(2025, 3, 3, 15, 0), PaymentPeriodDays: paymentPeriodDays));
+
+    private static ResolveDispute Explanation(LocalDate due) => new(ResolutionOutcome.NoError, null, "Signed receipt matches", 127.43m, due);
+
+    [Theory]
+    [InlineData(25, "2025-04-14")]
+    [InlineData(7, "2025-03-30")]
+    [InlineData(null, "2025-04-14")]
+    public void the_earliest_due_date_is_the_longer_of_the_payment_period_and_10_days(int? period, string earliest)
+    {
+        var first = NodaTime.Text.LocalDatePattern.Iso.Parse(earliest).Value;
+
+        var refused = Assert.Throws<DisputeFieldViolation>(() => Explanation(first.PlusDays(-1)).Decide(Opened(period), ResolvedAt));
+        var resolved = Explanation(first).Decide(Opened(period), ResolvedAt);
+
+        Assert.Equal("paymentDueOn", refused.Field);
+        Assert.Contains(earliest, refused.Message);
+        Assert.Contains($"{period ?? Account.DefaultPaymentPeriodDays} days", refused.Message);
+        Assert.Equal(first, Assert.IsType<DisputeResolved>(Assert.Single(resolved)).PaymentDueOn);
+    }
+}
