@@ -50,11 +50,12 @@ public sealed record DisputeResponse(
 
 /// <summary>How the dispute was resolved.</summary>
 public sealed record ResolutionResponse(
-    ResolutionOutcome Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, Instant ResolvedAt)
+    ResolutionOutcome Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, Instant ResolvedAt,
+    decimal? ForfeitureApplied = null)
 {
     /// <summary>The response for a resolution event, or null.</summary>
     public static ResolutionResponse? From(DisputeResolved? r) =>
-        r is null ? null : new(r.Outcome, r.CreditedAmount, r.Explanation, r.AmountOwed, r.PaymentDueOn, r.ResolvedAt);
+        r is null ? null : new(r.Outcome, r.CreditedAmount, r.Explanation, r.AmountOwed, r.PaymentDueOn, r.ResolvedAt, r.ForfeitureApplied);
 }
 
 /// <summary>The dispute's three Regulation Z clocks.</summary>

@@ -101,15 +101,20 @@ public sealed record FinanceChargesRecorded(decimal Amount, Instant RecordedAt);
 /// <param name="CreditedAmount">For <see cref="ResolutionOutcome.Corrected"/>: amount credited, including related charges.</param>
 /// <param name="Explanation">For <see cref="ResolutionOutcome.NoError"/>: the written explanation sent.</param>
 /// <param name="AmountOwed">For <see cref="ResolutionOutcome.NoError"/>: what the cardmember still owes, 0 when nothing.</param>
-/// <param name="PaymentDueOn">When money is owed: the date it is due, at least 10 days after resolution (15 USC 1666a).</param>
+/// <param name="PaymentDueOn">When money is owed: the date it is due, at least max(10, the account's payment period) days after resolution (1026.13(g)(1)).</param>
 /// <param name="ResolvedAt">When the correction or explanation was sent.</param>
+/// <param name="ForfeitureApplied">
+/// For an explanation after a missed clock: the forfeiture (15 USC 1666(e)) left out of <paramref name="AmountOwed"/>;
+/// null when no clock was missed.
+/// </param>
 public sealed record DisputeResolved(
     ResolutionOutcome Outcome,
     decimal? CreditedAmount,
     string? Explanation,
     decimal? AmountOwed,
     LocalDate? PaymentDueOn,
-    Instant ResolvedAt);
+    Instant ResolvedAt,
+    decimal? ForfeitureApplied = null);
 
 /// <summary>The cardmember withdrew the notice (comment 13(b)-1); pending clocks stop.</summary>
 /// <param name="WithdrawnAt">When.</param>
@@ -122,7 +127,11 @@ public sealed record DisputeWithdrawn(Instant WithdrawnAt, string? Reason);
 /// </summary>
 /// <param name="Reason">What the cardmember reasserted.</param>
 /// <param name="ReopenedAt">When.</param>
-public sealed record DisputeReopened(string Reason, Instant ReopenedAt);
+/// <param name="FullyCompliedWith">
+/// Whether the issuer had met every clock before this reassertion; false after a missed clock, when 1026.13(h) does
+/// not apply in full and the forfeiture stays; null on reopenings recorded before this was kept.
+/// </param>
+public sealed record DisputeReopened(string Reason, Instant ReopenedAt, bool? FullyCompliedWith = null);
 
 /// <summary>A pending clock's due date is near; raised once per configured lead time.</summary>
 /// <param name="Clock">Which clock.</param>

@@ -37,4 +37,33 @@ public class when_resolving_with_money_owed
         Assert.Contains($"{period ?? Account.DefaultPaymentPeriodDays} days", refused.Message);
         Assert.Equal(first, Assert.IsType<DisputeResolved>(Assert.Single(resolved)).PaymentDueOn);
     }
+
+    [Fact]
+    public void after_a_missed_deadline_the_forfeited_part_may_not_be_owed_and_the_resolution_records_it()
+    {
+        // 127.43 disputed; the acknowledgment was due 04-02 and is missed by the resolution on 04-10: forfeiture 50.
+        var dispute = Opened(25);
+        var at = Instant.FromUtc(2025, 4, 10, 15, 0);
+        var due = new LocalDate(2025, 5, 5);
+
+        var refused = Assert.Throws<DisputeFieldViolation>(() =>
+            new ResolveDispute(ResolutionOutcome.NoError, null, "Signed receipt matches", 127.43m, due).Decide(dispute, at));
+        var events = new ResolveDispute(ResolutionOutcome.NoError, null, "Signed receipt matches", 77.43m, due).Decide(dispute, at);
+
+        Assert.Equal("amountOwed", refused.Field);
+        Assert.Contains("77.43", refused.Message);
+        Assert.Contains("50.00", refused.Message);
+        Assert.IsType<DeadlineBreached>(events[0]);
+        var resolved = Assert.IsType<DisputeResolved>(events[^1]);
+        Assert.Equal(77.43m, resolved.AmountOwed);
+        Assert.Equal(50m, resolved.ForfeitureApplied);
+    }
+
+    [Fact]
+    public void with_every_deadline_met_nothing_is_forfeited()
+    {
+        var resolved = Explanation(new LocalDate(2025, 4, 14)).Decide(Opened(25), ResolvedAt);
+
+        Assert.Null(Assert.IsType<DisputeResolved>(Assert.Single(resolved)).ForfeitureApplied);
+    }
 }

@@ -78,6 +78,29 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     }
 
     [Fact]
+    public async Task after_a_missed_deadline_the_amount_owed_leaves_the_forfeiture_out()
+    {
+        // Acknowledgment due 04-02 never sent; explained on 04-10: 127.43 disputed, 50 forfeited.
+        var dispute = await OpenAsync();
+        Clock.SetNow("2025-04-10T15:00:00Z");
+
+        var tooMuch = await Client.CommandAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-05-05",
+        });
+        var message = (await tooMuch.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amountOwed"]![0].Str();
+        Assert.Contains("77.43", message);
+        Assert.Equal(1, await Service.EventCountAsync());
+
+        var resolved = await Client.StepAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 77.43m, ["paymentDueOn"] = "2025-05-05",
+        });
+        Assert.Equal(50m, (decimal)resolved["resolution"]!["forfeitureApplied"]!);
+        Assert.Equal(77.43m, (decimal)resolved["resolution"]!["amountOwed"]!);
+    }
+
+    [Fact]
     public async Task a_payment_period_shorter_than_10_days_still_gives_10()
     {
         var account = new JsonObject

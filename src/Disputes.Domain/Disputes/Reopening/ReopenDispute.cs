@@ -2,7 +2,11 @@ using NodaTime;
 
 namespace Disputes.Domain.Disputes.Reopening;
 
-/// <summary>Reopening a resolved dispute because the cardmember reasserted the same error (1026.13(h)).</summary>
+/// <summary>
+/// Reopening a resolved dispute because the cardmember reasserted the same error (1026.13(h)). After full compliance it
+/// creates no new duty; after a missed clock it was not fully complied with, which the reopening records (rule book
+/// section 5). Either way no clock starts again.
+/// </summary>
 public static class ReopenDispute
 {
     /// <summary>The events that reopening <paramref name="dispute"/> at <paramref name="now"/> records; no clock restarts.</summary>
@@ -14,6 +18,7 @@ public static class ReopenDispute
             throw new DisputeRuleViolation("Only a resolved dispute can be reopened as a reassertion.");
         }
 
-        return [new DisputeReopened(reason, now)];
+        var missedAClock = dispute.Clocks.Any(c => c.Status == Clocks.ClockStatus.Breached);
+        return [new DisputeReopened(reason, now, FullyCompliedWith: !missedAClock)];
     }
 }

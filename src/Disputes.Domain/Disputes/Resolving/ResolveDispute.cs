@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace Disputes.Domain.Disputes.Resolving;
@@ -22,10 +23,16 @@ public sealed record ResolveDispute(
 
     /// <summary>The events that resolving <paramref name="dispute"/> at <paramref name="now"/> records.</summary>
     /// <exception cref="DisputeRuleViolation">The dispute is already resolved or withdrawn.</exception>
-    /// <exception cref="DisputeFieldViolation">Money is owed and the payment date is too early for the account's payment period.</exception>
+    /// <exception cref="DisputeFieldViolation">
+    /// Money is owed and the payment date is too early for the account's payment period, or the amount owed includes
+    /// what a missed deadline forfeited.
+    /// </exception>
     public IReadOnlyList<object> Decide(Dispute dispute, Instant now)
     {
         dispute.EnsureActive("resolve");
+        var breaches = dispute.BreachesDueBy(now);
+        // A breach due by now counts as much as one already recorded.
+        var forfeiture = breaches.Aggregate(dispute, (d, e) => d.Evolve(e)).ForfeitureExposure;
         if (Outcome == ResolutionOutcome.NoError && AmountOwed > 0)
         {
             var days = Math.Max(MinimumDaysToPay, dispute.PaymentPeriodDays);
@@ -36,11 +43,18 @@ public sealed record ResolveDispute(
                     $"must be on or after {earliest:yyyy-MM-dd}: the cardmember gets the account's payment period of " +
                     $"{dispute.PaymentPeriodDays} days and never fewer than {MinimumDaysToPay} (1026.13(g)(1)), so at least {days} days after resolution.");
             }
+
+            if (forfeiture is { } forfeited && AmountOwed > dispute.Amount + dispute.FinanceCharges - forfeited)
+            {
+                throw new DisputeFieldViolation("amountOwed", string.Create(CultureInfo.InvariantCulture,
+                    $"may be at most {dispute.Amount + dispute.FinanceCharges - forfeited:0.00}: a deadline was missed, so the " +
+                    $"{forfeited:0.00} forfeited of the {dispute.Amount + dispute.FinanceCharges:0.00} disputed with its charges may not be collected (15 USC 1666(e))."));
+            }
         }
 
         var resolved = Outcome == ResolutionOutcome.Corrected
             ? new DisputeResolved(Outcome, CreditedAmount, null, null, null, now)
-            : new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now);
-        return [.. dispute.BreachesDueBy(now), resolved];
+            : new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture);
+        return [.. breaches, resolved];
     }
 }
