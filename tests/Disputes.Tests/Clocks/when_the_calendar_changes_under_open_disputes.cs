@@ -65,4 +65,53 @@ public sealed class when_the_calendar_changes_under_open_disputes(ServiceFixture
         Assert.Single(types, t => t == "deadline_breached");
         Assert.DoesNotContain("resolution_deadline_recomputed", types);
     }
+
+    [Fact]
+    public async Task a_dispute_the_calendar_cannot_answer_is_listed_until_the_closings_are_added()
+    {
+        // The list runs out after C1 (04-14): C2 is unknown, so the cap applies and says why.
+        var listed = new JsonObject
+        {
+            ["timeZone"] = "America/New_York",
+            ["billingCycle"] = new JsonObject { ["closingDates"] = new JsonArray("2025-02-15", "2025-03-15", "2025-04-14") },
+        };
+        Assert.True((await Client.PutJsonAsync("/api/accounts/acct-list", listed)).IsSuccessStatusCode);
+        var dispute = await Client.OpenDisputeAsync(TestApi.Intake("acct-list"));
+        Assert.Equal("ninety_day_cap", dispute["deadlines"]!["resolution"]!["basis"].Str());
+        var compliance = Service.ClientAs("compliance");
+
+        var before = await (await compliance.GetAsync("/api/compliance/calendar-attention")).BodyAsync();
+
+        var item = Assert.Single(before["items"]!.AsArray())!;
+        Assert.Equal(dispute["caseNumber"].Str(), item["caseNumber"].Str());
+        Assert.Contains("after 2025-04-14", item["capReason"].Str());
+
+        listed["billingCycle"] = new JsonObject { ["closingDates"] = new JsonArray("2025-02-15", "2025-03-15", "2025-04-14", "2025-05-15") };
+        Assert.True((await Client.PutJsonAsync("/api/accounts/acct-list", listed)).IsSuccessStatusCode);
+
+        var after = await (await compliance.GetAsync("/api/compliance/calendar-attention")).BodyAsync();
+        Assert.Empty(after["items"]!.AsArray());
+        dispute = await Client.GetDisputeAsync(dispute);
+        Assert.Equal("2025-05-15", dispute["deadlines"]!["resolution"]!["dueOn"].Str());
+        Assert.Equal("two_cycles", dispute["deadlines"]!["resolution"]!["basis"].Str());
+    }
+
+    [Fact]
+    public async Task a_calendar_that_does_not_reach_back_to_the_receipt_is_listed_with_why()
+    {
+        var listed = new JsonObject
+        {
+            ["timeZone"] = "America/New_York",
+            ["billingCycle"] = new JsonObject { ["closingDates"] = new JsonArray("2025-03-15", "2025-04-15", "2025-05-15") },
+        };
+        Assert.True((await Client.PutJsonAsync("/api/accounts/acct-late-list", listed)).IsSuccessStatusCode);
+        var dispute = await Client.OpenDisputeAsync(TestApi.Intake("acct-late-list"));
+
+        var page = await (await Service.ClientAs("compliance").GetAsync("/api/compliance/calendar-attention")).BodyAsync();
+
+        var item = Assert.Single(page["items"]!.AsArray())!;
+        Assert.Equal(dispute["disputeId"].Str(), item["disputeId"].Str());
+        Assert.Contains("on or before 2025-03-03", item["capReason"].Str());
+        Assert.Equal("2025-06-01", item["dueOn"].Str());
+    }
 }
