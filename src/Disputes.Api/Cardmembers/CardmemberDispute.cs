@@ -76,6 +76,8 @@ public sealed record CardmemberDispute(
             DocumentsRequested { From: DocumentSource.Cardmember } e => words.DocumentsRequested(e.Documents),
             DocumentsReceived { From: DocumentSource.Cardmember } => words.DocumentsReceived(),
             DisputeResolved { Outcome: ResolutionOutcome.Corrected } e => words.Corrected(e.CreditedAmount, dispute.Currency),
+            DisputeResolved { Outcome: ResolutionOutcome.Partial } e =>
+                words.PartlyCorrected(e.CreditedAmount, e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn),
             DisputeResolved e => words.NoErrorFound(e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn),
             DisputeWithdrawn => words.Withdrawn(),
             DisputeReopened => words.Reopened(),

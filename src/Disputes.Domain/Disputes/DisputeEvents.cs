@@ -98,9 +98,9 @@ public sealed record FinanceChargesRecorded(decimal Amount, Instant RecordedAt);
 
 /// <summary>The dispute was resolved under 1026.13(e) or (f).</summary>
 /// <param name="Outcome">Whether the error was found and corrected, or no error was found.</param>
-/// <param name="CreditedAmount">For <see cref="ResolutionOutcome.Corrected"/>: amount credited, including related charges.</param>
-/// <param name="Explanation">For <see cref="ResolutionOutcome.NoError"/>: the written explanation sent.</param>
-/// <param name="AmountOwed">For <see cref="ResolutionOutcome.NoError"/>: what the cardmember still owes, 0 when nothing.</param>
+/// <param name="CreditedAmount">For <see cref="ResolutionOutcome.Corrected"/> and <see cref="ResolutionOutcome.Partial"/>: amount credited, including related charges.</param>
+/// <param name="Explanation">For <see cref="ResolutionOutcome.NoError"/> and <see cref="ResolutionOutcome.Partial"/>: the written explanation sent.</param>
+/// <param name="AmountOwed">For <see cref="ResolutionOutcome.NoError"/> and <see cref="ResolutionOutcome.Partial"/>: what the cardmember still owes, 0 when nothing.</param>
 /// <param name="PaymentDueOn">When money is owed: the date it is due, at least max(10, the account's payment period) days after resolution (1026.13(g)(1)).</param>
 /// <param name="ResolvedAt">When the correction or explanation was sent.</param>
 /// <param name="ForfeitureApplied">
@@ -186,4 +186,10 @@ public enum ResolutionOutcome
 
     /// <summary>No error (or a different one) after a reasonable investigation; a written explanation was sent (1026.13(f)).</summary>
     NoError,
+
+    /// <summary>
+    /// A different or partial error (1026.13(f)(3)): what was wrong was corrected and credited, and the rest explained,
+    /// with the amount still owed.
+    /// </summary>
+    Partial,
 }

@@ -25,6 +25,8 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
         FinanceChargesRecorded e => new(version, "finance_charges_recorded", e.RecordedAt, Invariant($"Related finance charges of {e.Amount:0.00} recorded.")),
         DisputeResolved { Outcome: ResolutionOutcome.Corrected } e => new(version, "resolved", e.ResolvedAt,
             Invariant($"Resolved: error corrected, {e.CreditedAmount:0.00} credited.")),
+        DisputeResolved { Outcome: ResolutionOutcome.Partial } e => new(version, "resolved", e.ResolvedAt,
+            Invariant($"Resolved: part of the error corrected, {e.CreditedAmount:0.00} credited, the rest explained; {e.AmountOwed:0.00} still owed.")),
         DisputeResolved { ForfeitureApplied: { } forfeited } e => new(version, "resolved", e.ResolvedAt,
             Invariant($"Resolved: no error found, written explanation sent; {forfeited:0.00} forfeited for the missed deadline is not owed.")),
         DisputeResolved e => new(version, "resolved", e.ResolvedAt, "Resolved: no error found, written explanation sent."),

@@ -38,6 +38,9 @@ public sealed record ComplianceDay
     /// <summary>Disputes resolved with a written explanation that no error occurred (1026.13(f)).</summary>
     public int ResolvedNoError { get; init; }
 
+    /// <summary>Disputes resolved in part: what was wrong corrected and credited, the rest explained (1026.13(f)(3)).</summary>
+    public int ResolvedPartly { get; init; }
+
     /// <summary>Notices withdrawn by the cardmember.</summary>
     public int Withdrawn { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record ComplianceDay
         DisputeOpened => this with { NoticesReceived = NoticesReceived + 1 },
         AcknowledgmentSent => this with { AcknowledgmentsSent = AcknowledgmentsSent + 1 },
         DisputeResolved { Outcome: ResolutionOutcome.Corrected } => this with { ResolvedCorrected = ResolvedCorrected + 1 },
+        DisputeResolved { Outcome: ResolutionOutcome.Partial } => this with { ResolvedPartly = ResolvedPartly + 1 },
         DisputeResolved => this with { ResolvedNoError = ResolvedNoError + 1 },
         DisputeWithdrawn => this with { Withdrawn = Withdrawn + 1 },
         DisputeEscalated => this with { Escalated = Escalated + 1 },

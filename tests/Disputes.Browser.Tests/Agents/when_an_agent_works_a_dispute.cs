@@ -28,6 +28,24 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
     }
 
     [Fact]
+    public async Task a_partial_resolution_asks_for_the_credit_and_the_explanation_and_shows_both()
+    {
+        var page = await OpenFromQueueAsync();
+        await page.Locator("summary", new() { HasText = "Resolve" }).ClickAsync();
+        var resolve = page.Locator("form[data-step=resolution]");
+
+        await resolve.GetByLabel("Corrected in part").CheckAsync();
+        await Expect(resolve.GetByLabel("Amount credited")).ToBeVisibleAsync();
+        await Expect(resolve.GetByLabel("Written explanation sent to the cardmember")).ToBeVisibleAsync();
+        await resolve.GetByLabel("Amount credited").FillAsync("40");
+        await resolve.GetByLabel("Written explanation sent to the cardmember").FillAsync("The second charge was a separate order.");
+        await resolve.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+
+        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Resolved");
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Resolved: part of the error corrected, 40.00 credited, the rest explained");
+    }
+
+    [Fact]
     public async Task the_page_shows_the_clocks_and_steps_and_offers_the_next_actions()
     {
         var page = await OpenFromQueueAsync();

@@ -66,4 +66,28 @@ public class when_resolving_with_money_owed
 
         Assert.Null(Assert.IsType<DisputeResolved>(Assert.Single(resolved)).ForfeitureApplied);
     }
+
+    [Fact]
+    public void a_partial_resolution_credits_part_explains_the_rest_and_states_what_is_owed()
+    {
+        var events = new ResolveDispute(ResolutionOutcome.Partial, 40m, "The second charge was a separate order", 87.43m, new LocalDate(2025, 4, 14))
+            .Decide(Opened(25), ResolvedAt);
+
+        var resolved = Assert.IsType<DisputeResolved>(Assert.Single(events));
+        Assert.Equal((40m, 87.43m, new LocalDate(2025, 4, 14)), (resolved.CreditedAmount!.Value, resolved.AmountOwed!.Value, resolved.PaymentDueOn!.Value));
+        Assert.Equal("The second charge was a separate order", resolved.Explanation);
+    }
+
+    [Fact]
+    public void a_partial_resolution_after_a_missed_deadline_owes_at_most_what_is_left_after_the_credit_and_the_forfeiture()
+    {
+        // 127.43 disputed, 40 credited, 50 forfeited: at most 37.43 may be owed.
+        var at = Instant.FromUtc(2025, 4, 10, 15, 0);
+
+        var refused = Assert.Throws<DisputeFieldViolation>(() =>
+            new ResolveDispute(ResolutionOutcome.Partial, 40m, "Separate order", 87.43m, new LocalDate(2025, 5, 5)).Decide(Opened(25), at));
+
+        Assert.Equal("amountOwed", refused.Field);
+        Assert.Contains("37.43", refused.Message);
+    }
 }

@@ -149,6 +149,47 @@ public sealed class when_a_cardmember_reads_their_disputes(ServiceFixture fixtur
     }
 
     [Fact]
+    public async Task a_partial_resolution_says_what_was_credited_what_was_explained_and_what_is_owed_in_both_languages()
+    {
+        await Client.RegisterAccountAsync();
+        var dispute = await Client.StepAsync(await Client.OpenDisputeAsync(), "acknowledgment");
+        Clock.SetNow("2025-03-20T15:00:00Z");
+        dispute = await Client.StepAsync(dispute, "resolution", new()
+        {
+            ["outcome"] = "partial", ["creditedAmount"] = 40m, ["explanation"] = "The second charge was a separate order.",
+            ["amountOwed"] = 87.43m, ["paymentDueOn"] = "2025-04-14",
+        });
+
+        var english = await (await ReadAsync(dispute)).BodyAsync();
+        var spanish = await (await ReadAsync(dispute, "es")).BodyAsync();
+
+        Assert.Equal("partial", dispute["resolution"]!["outcome"].Str());
+        Assert.Equal(
+            "We corrected part of the error and credited $40.00 to your account. For the rest: The second charge was a separate order. " +
+            "You owe $87.43, due by April 14, 2025.",
+            english["steps"]!.AsArray()[^1]!["text"].Str());
+        Assert.Equal(
+            "Corregimos parte del error y acreditamos $40.00 a su cuenta. Sobre el resto: The second charge was a separate order. " +
+            "Usted debe $87.43, a pagar a más tardar el 14 de abril de 2025.",
+            spanish["steps"]!.AsArray()[^1]!["text"].Str());
+        Assert.Equal("Please pay $87.43 by April 14, 2025.", english["next"]!["text"].Str());
+    }
+
+    [Fact]
+    public async Task a_partial_resolution_without_a_credit_or_an_explanation_is_refused()
+    {
+        await Client.RegisterAccountAsync();
+        var dispute = await Client.OpenDisputeAsync();
+
+        var response = await Client.CommandAsync(dispute, "resolution", new() { ["outcome"] = "partial" });
+
+        var problem = await response.ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("creditedAmount", problem.ErrorFields());
+        Assert.Contains("explanation", problem.ErrorFields());
+        Assert.Equal(1, await Service.EventCountAsync());
+    }
+
+    [Fact]
     public async Task a_corrected_dispute_shows_the_credit()
     {
         await Client.RegisterAccountAsync();

@@ -81,6 +81,16 @@ public sealed class EnglishWording : ICardmemberWording
     }
 
     /// <inheritdoc />
+    public string PartlyCorrected(decimal? credited, string? explanation, decimal? owed, string currency, LocalDate? dueOn)
+    {
+        var text = credited is { } amount
+            ? $"We corrected part of the error and credited {Money(amount, currency)} to your account."
+            : "We corrected part of the error on your account.";
+        text = explanation is null ? text : $"{text} For the rest: {explanation.TrimEnd('.')}.";
+        return owed is > 0 && dueOn is { } due ? $"{text} You owe {Money(owed.Value, currency)}, due by {Date(due)}." : text;
+    }
+
+    /// <inheritdoc />
     public string Withdrawn() => "You withdrew your dispute.";
 
     /// <inheritdoc />

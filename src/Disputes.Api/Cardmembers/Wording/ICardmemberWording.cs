@@ -58,6 +58,9 @@ public interface ICardmemberWording
     /// <summary>Step: resolved, no error found, with the explanation sent and what is still owed, if anything.</summary>
     string NoErrorFound(string? explanation, decimal? owed, string currency, LocalDate? dueOn);
 
+    /// <summary>Step: resolved in part: <paramref name="credited"/> credited, the rest explained, with what is still owed.</summary>
+    string PartlyCorrected(decimal? credited, string? explanation, decimal? owed, string currency, LocalDate? dueOn);
+
     /// <summary>Step: the cardmember withdrew the dispute.</summary>
     string Withdrawn();
 

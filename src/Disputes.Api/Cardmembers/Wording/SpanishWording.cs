@@ -82,6 +82,16 @@ public sealed class SpanishWording : ICardmemberWording
     }
 
     /// <inheritdoc />
+    public string PartlyCorrected(decimal? credited, string? explanation, decimal? owed, string currency, LocalDate? dueOn)
+    {
+        var text = credited is { } amount
+            ? $"Corregimos parte del error y acreditamos {Money(amount, currency)} a su cuenta."
+            : "Corregimos parte del error en su cuenta.";
+        text = explanation is null ? text : $"{text} Sobre el resto: {explanation.TrimEnd('.')}.";
+        return owed is > 0 && dueOn is { } due ? $"{text} Usted debe {Money(owed.Value, currency)}, a pagar a más tardar el {Date(due)}." : text;
+    }
+
+    /// <inheritdoc />
     public string Withdrawn() => "Usted retiró su disputa.";
 
     /// <inheritdoc />

@@ -11,10 +11,10 @@ using Wolverine.Http;
 namespace Disputes.Api.Disputes.Resolving;
 
 /// <summary>Body of <c>POST /api/disputes/{disputeId}/resolution</c>.</summary>
-/// <param name="Outcome"><c>corrected</c> or <c>no_error</c>.</param>
-/// <param name="CreditedAmount">Corrected: the amount credited, including related charges.</param>
-/// <param name="Explanation">No error: the written explanation sent to the cardmember.</param>
-/// <param name="AmountOwed">No error: what the cardmember still owes (0 when nothing).</param>
+/// <param name="Outcome"><c>corrected</c>, <c>no_error</c>, or <c>partial</c> (part corrected and credited, the rest explained).</param>
+/// <param name="CreditedAmount">Corrected or partial: the amount credited, including related charges.</param>
+/// <param name="Explanation">No error or partial: the written explanation sent to the cardmember.</param>
+/// <param name="AmountOwed">No error or partial: what the cardmember still owes (0 when nothing).</param>
 /// <param name="PaymentDueOn">No error with money owed: due date, at least max(10, the account's payment period) days after today.</param>
 /// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
 public sealed record ResolveDisputeRequest(
@@ -30,7 +30,12 @@ public sealed record ResolveDisputeRequest(
             case ResolutionOutcome.Corrected:
                 errors.Money("creditedAmount", CreditedAmount);
                 break;
-            case ResolutionOutcome.NoError:
+            case ResolutionOutcome.NoError or ResolutionOutcome.Partial:
+                if (outcome == ResolutionOutcome.Partial)
+                {
+                    errors.Money("creditedAmount", CreditedAmount);
+                }
+
                 errors.Text("explanation", Explanation, 4000);
                 if (AmountOwed is not null and not 0m)
                 {

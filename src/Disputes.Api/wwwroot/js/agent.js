@@ -203,11 +203,11 @@ const ACTIONS = [
     { name: "to", label: "Escalate to", type: "select", options: ESCALATION_TARGETS },
     { name: "reason", label: "Reason", type: "textarea" }] },
   { step: "resolution", title: "Resolve", done: "Resolution recorded.", fields: [
-    { name: "outcome", label: "Outcome", type: "radio", options: ["corrected", "no_error"] },
-    { name: "creditedAmount", label: "Amount credited", type: "money", when: ["outcome", "corrected"] },
-    { name: "explanation", label: "Written explanation sent to the cardmember", type: "textarea", when: ["outcome", "no_error"] },
-    { name: "amountOwed", label: "Amount still owed (optional)", type: "money", when: ["outcome", "no_error"] },
-    { name: "paymentDueOn", label: "Payment due on (when money is owed)", type: "date", when: ["outcome", "no_error"] }] },
+    { name: "outcome", label: "Outcome", type: "radio", options: ["corrected", "no_error", "partial"] },
+    { name: "creditedAmount", label: "Amount credited", type: "money", when: ["outcome", "corrected|partial"] },
+    { name: "explanation", label: "Written explanation sent to the cardmember", type: "textarea", when: ["outcome", "no_error|partial"] },
+    { name: "amountOwed", label: "Amount still owed (optional)", type: "money", when: ["outcome", "no_error|partial"] },
+    { name: "paymentDueOn", label: "Payment due on (when money is owed)", type: "date", when: ["outcome", "no_error|partial"] }] },
   { step: "provisional-credits", title: "Issue a provisional credit", done: "Provisional credit recorded.", fields: [
     { name: "amount", label: "Amount", type: "money" }] },
   { step: "document-requests", title: "Request documents", done: "Document request recorded.", fields: [
@@ -287,10 +287,15 @@ function controlFor(action, f) {
   return wrapper;
 }
 
+/** Whether a field shown for `values` ("a|b") of the choice `name` shows now. */
+function shows(form, step, name, values) {
+  return values.split("|").includes(form.querySelector(`[name="${step}-${name}"]:checked`)?.value);
+}
+
 function readAction(action, form) {
   const body = { expectedVersion: current.version };
   for (const f of action.fields) {
-    if (f.when && form.querySelector(`[name="${action.step}-${f.when[0]}"]:checked`)?.value !== f.when[1]) continue;
+    if (f.when && !shows(form, action.step, f.when[0], f.when[1])) continue;
     if (f.type === "radio") {
       body[f.name] = form.querySelector(`[name="${action.step}-${f.name}"]:checked`)?.value;
     } else {
@@ -308,8 +313,8 @@ function actionForm(action) {
     el("div", { class: "actions-row" }, submit));
   form.addEventListener("change", () => {
     for (const wrapper of form.querySelectorAll("[data-when]")) {
-      const [name, value] = wrapper.dataset.when.split("=");
-      wrapper.hidden = form.querySelector(`[name="${action.step}-${name}"]:checked`)?.value !== value;
+      const [name, values] = wrapper.dataset.when.split("=");
+      wrapper.hidden = !shows(form, action.step, name, values);
     }
   });
   form.addEventListener("submit", async (event) => {
@@ -418,9 +423,11 @@ function fact(name, value) {
 
 function resolutionText(dispute) {
   const r = dispute.resolution;
-  return r.outcome === "corrected"
-    ? `Error corrected, ${money(r.creditedAmount, dispute.currency)} credited (${instant(r.resolvedAt)}).`
-    : `No error found (${instant(r.resolvedAt)}). ${r.explanation || ""}`;
+  if (r.outcome === "corrected") return `Error corrected, ${money(r.creditedAmount, dispute.currency)} credited (${instant(r.resolvedAt)}).`;
+  if (r.outcome === "partial") {
+    return `Corrected in part, ${money(r.creditedAmount, dispute.currency)} credited (${instant(r.resolvedAt)}). ${r.explanation || ""}`;
+  }
+  return `No error found (${instant(r.resolvedAt)}). ${r.explanation || ""}`;
 }
 
 async function openDispute(id, { keepNotice = false } = {}) {

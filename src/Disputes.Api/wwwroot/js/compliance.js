@@ -91,6 +91,7 @@ const DAY_COLUMNS = [
   ["acknowledgmentsSent", "Acknowledged"],
   ["resolvedCorrected", "Resolved: corrected"],
   ["resolvedNoError", "Resolved: no error"],
+  ["resolvedPartly", "Resolved: in part"],
   ["withdrawn", "Withdrawn"],
   ["acknowledgmentBreaches", "Acknowledgment breaches"],
   ["resolutionBreaches", "Resolution breaches"],

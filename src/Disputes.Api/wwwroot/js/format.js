@@ -15,7 +15,7 @@ const LABELS = {
   statement_not_sent: "Statement not sent", clarification_request: "Clarification request",
   // escalation targets, document sources, outcomes, bases
   supervisor: "Supervisor", disputes: "Disputes team", credit: "Credit team", rewards: "Rewards team",
-  cardmember: "Cardmember", merchant: "Merchant", corrected: "Error corrected", no_error: "No error found",
+  cardmember: "Cardmember", merchant: "Merchant", corrected: "Error corrected", no_error: "No error found", partial: "Corrected in part",
   two_cycles: "Two billing cycles", ninety_day_cap: "90-day cap",
 };
 

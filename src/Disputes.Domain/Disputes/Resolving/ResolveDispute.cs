@@ -3,7 +3,10 @@ using NodaTime;
 
 namespace Disputes.Domain.Disputes.Resolving;
 
-/// <summary>Resolving a dispute under 1026.13(e) (error corrected) or 1026.13(f) (no error, explanation sent).</summary>
+/// <summary>
+/// Resolving a dispute under 1026.13(e) (error corrected), 1026.13(f) (no error, explanation sent) or 1026.13(f)(3) (part
+/// corrected and credited, the rest explained).
+/// </summary>
 /// <param name="Outcome">Corrected or no error.</param>
 /// <param name="CreditedAmount">Corrected: the amount credited, including related finance charges; more than 0.</param>
 /// <param name="Explanation">No error: the written explanation sent to the cardmember; required.</param>
@@ -33,7 +36,7 @@ public sealed record ResolveDispute(
         var breaches = dispute.BreachesDueBy(now);
         // A breach due by now counts as much as one already recorded.
         var forfeiture = breaches.Aggregate(dispute, (d, e) => d.Evolve(e)).ForfeitureExposure;
-        if (Outcome == ResolutionOutcome.NoError && AmountOwed > 0)
+        if (Outcome != ResolutionOutcome.Corrected && AmountOwed > 0)
         {
             var days = Math.Max(MinimumDaysToPay, dispute.PaymentPeriodDays);
             var earliest = now.InZone(dispute.TimeZone).Date.PlusDays(days);
@@ -44,17 +47,21 @@ public sealed record ResolveDispute(
                     $"{dispute.PaymentPeriodDays} days and never fewer than {MinimumDaysToPay} (1026.13(g)(1)), so at least {days} days after resolution.");
             }
 
-            if (forfeiture is { } forfeited && AmountOwed > dispute.Amount + dispute.FinanceCharges - forfeited)
+            var credited = Outcome == ResolutionOutcome.Partial ? CreditedAmount ?? 0m : 0m;
+            if (forfeiture is { } forfeited && AmountOwed > dispute.Amount + dispute.FinanceCharges - forfeited - credited)
             {
                 throw new DisputeFieldViolation("amountOwed", string.Create(CultureInfo.InvariantCulture,
-                    $"may be at most {dispute.Amount + dispute.FinanceCharges - forfeited:0.00}: a deadline was missed, so the " +
+                    $"may be at most {dispute.Amount + dispute.FinanceCharges - forfeited - credited:0.00}: a deadline was missed, so the " +
                     $"{forfeited:0.00} forfeited of the {dispute.Amount + dispute.FinanceCharges:0.00} disputed with its charges may not be collected (15 USC 1666(e))."));
             }
         }
 
-        var resolved = Outcome == ResolutionOutcome.Corrected
-            ? new DisputeResolved(Outcome, CreditedAmount, null, null, null, now)
-            : new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture);
+        var resolved = Outcome switch
+        {
+            ResolutionOutcome.Corrected => new DisputeResolved(Outcome, CreditedAmount, null, null, null, now),
+            ResolutionOutcome.Partial => new DisputeResolved(Outcome, CreditedAmount, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture),
+            _ => new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture),
+        };
         return [.. breaches, resolved];
     }
 }
