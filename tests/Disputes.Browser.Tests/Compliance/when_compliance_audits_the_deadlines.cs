@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Disputes.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -27,6 +28,25 @@ public sealed class when_compliance_audits_the_deadlines(BrowserFixture fixture)
         await Service.CommandAsync(onTime, "acknowledgment");
         Service.Clock.SetNow("2025-04-20T12:00:00Z");
         await Service.CommandAsync(breached, "notes", new JsonObject { ["text"] = "Waiting on the merchant." });
+    }
+
+    [Fact]
+    public async Task the_dashboard_lists_the_disputes_whose_calendar_cannot_tell_their_deadline()
+    {
+        using (var agent = Service.ClientAs("agent", "agent-7"))
+        {
+            var account = await agent.PutAsJsonAsync("api/accounts/acct-short",
+                new { timeZone = "America/New_York", billingCycle = new { closingDates = new[] { "2025-02-15", "2025-03-15", "2025-04-14" } } });
+            Assert.True(account.IsSuccessStatusCode, await account.Content.ReadAsStringAsync());
+        }
+
+        var shortCalendar = await Service.OpenDisputeAsync("acct-short", "Short Calendar Shop", 20m);
+        var page = await SignInAsync("compliance", "compliance-1");
+
+        var row = page.Locator($"#attention-table tr[data-case=\"{shortCalendar["caseNumber"]}\"]");
+        await Expect(row).ToContainTextAsync("no closing date after 2025-04-14");
+        await Expect(page.Locator("#attention-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(row.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -427,7 +427,8 @@ function resolutionText(dispute) {
   if (r.outcome === "partial") {
     return `Corrected in part, ${money(r.creditedAmount, dispute.currency)} credited (${instant(r.resolvedAt)}). ${r.explanation || ""}`;
   }
-  return `No error found (${instant(r.resolvedAt)}). ${r.explanation || ""}`;
+  const forfeited = r.forfeitureApplied ? ` ${money(r.forfeitureApplied, dispute.currency)} forfeited for the missed deadline is not owed.` : "";
+  return `No error found (${instant(r.resolvedAt)}). ${r.explanation || ""}${forfeited}`;
 }
 
 async function openDispute(id, { keepNotice = false } = {}) {

@@ -123,6 +123,22 @@ async function renderDays(attempt = 0) {
   }
 }
 
+function attentionTable(items) {
+  if (!items.length) return el("p", { class: "empty", text: "Every open dispute's calendar can tell its deadline." });
+  return el("table", { id: "attention-table" },
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Case" }), el("th", { scope: "col", text: "Account" }), el("th", { scope: "col", text: "Received" }),
+      el("th", { scope: "col", text: "Due (90-day cap)" }), el("th", { scope: "col", text: "What the calendar lacks" }),
+      el("th", { scope: "col" }, el("span", { class: "visually-hidden", text: "Audit" })))),
+    el("tbody", {}, items.map((item) => el("tr", { "data-case": item.caseNumber },
+      el("th", { scope: "row", class: "mono nowrap", text: item.caseNumber }),
+      el("td", { class: "mono", text: item.accountId }),
+      el("td", { class: "nowrap", text: date(item.receivedOn) }),
+      el("td", { class: "nowrap", text: date(item.dueOn) }),
+      el("td", { text: item.capReason }),
+      el("td", {}, auditButton(item.disputeId, item.caseNumber))))));
+}
+
 async function load() {
   clearNotice(notice);
   try {
@@ -130,12 +146,14 @@ async function load() {
     serviceNow = new Date(summary.breachesTo);
     document.getElementById("as-of-now").textContent = `Service time: ${instant(summary.breachesTo)}`;
     renderSummary(summary);
-    const [risk, breached] = await Promise.all([
+    const [risk, breached, attention] = await Promise.all([
       call(`/api/compliance/deadlines?status=pending&dueBefore=${addDays(today(), 7)}&pageSize=100`),
       call("/api/compliance/deadlines?status=breached&pageSize=100"),
+      call("/api/compliance/calendar-attention?pageSize=100"),
     ]);
     fill(document.getElementById("at-risk"), deadlineTable("at-risk-table", risk.items, { breached: false }));
     fill(document.getElementById("breached"), deadlineTable("breached-table", breached.items, { breached: true }));
+    fill(document.getElementById("attention"), attentionTable(attention.items));
     if (!document.getElementById("report-from").value) {
       document.getElementById("report-from").value = addDays(today(), -30);
       document.getElementById("report-to").value = addDays(today(), 1);
