@@ -14,11 +14,7 @@ public class when_a_cardmember_reasserts_the_error
 
     private static Dispute ResolvedAt(Instant at)
     {
-        var dispute = Dispute.Start(new DisputeOpened(
-            Guid.NewGuid(), "DSP-2025-000001", "acct-1001", "1005", "chat-a", BillingErrorKind.NotReceived, "XYZ Store", 30m, "USD",
-            new LocalDate(2025, 2, 10), new LocalDate(2025, 2, 16), Instant.FromUtc(2025, 3, 3, 15, 0), Received, "America/New_York",
-            "Never arrived", NoticeChannel.Chat, FilingWindow.Evaluate(new LocalDate(2025, 2, 16), Received), AcknowledgmentRule.DueOn(Received),
-            null, Instant.FromUtc(2025, 3, 3, 15, 0)));
+        var dispute = Given.DisputeReceivedOn(Received, amount: 30m);
         return new ResolveDispute(ResolutionOutcome.NoError, null, "Delivered, signed for", 0m, null).Decide(dispute, at)
             .Aggregate(dispute, (d, e) => d.Evolve(e));
     }

@@ -13,11 +13,7 @@ public class when_resolving_with_money_owed
     private static readonly LocalDate Received = new(2025, 3, 3);
     private static readonly Instant ResolvedAt = Instant.FromUtc(2025, 3, 20, 15, 0);
 
-    private static Dispute Opened(int? paymentPeriodDays) => Dispute.Start(new DisputeOpened(
-        Guid.NewGuid(), "DSP-2025-000001", "acct-1001", "1005", "chat-a", BillingErrorKind.WrongAmount, "XYZ Store", 127.43m, "USD",
-        new LocalDate(2025, 2, 10), new LocalDate(2025, 2, 16), Instant.FromUtc(2025, 3, 3, 15, 0), Received, "America/New_York",
-        "Charged twice", NoticeChannel.Chat, FilingWindow.Evaluate(new LocalDate(2025, 2, 16), Received), AcknowledgmentRule.DueOn(Received),
-        null, Instant.FromUtc(2025, 3, 3, 15, 0), PaymentPeriodDays: paymentPeriodDays));
+    private static Dispute Opened(int? paymentPeriodDays) => Given.DisputeReceivedOn(Received, paymentPeriodDays: paymentPeriodDays);
 
     private static ResolveDispute Explanation(LocalDate due) => new(ResolutionOutcome.NoError, null, "Signed receipt matches", 127.43m, due);
 

@@ -14,15 +14,7 @@ public class when_a_calendar_change_reaches_a_dispute
     private static readonly LocalDate Received = new(2025, 3, 3);
     private static readonly Instant ResolutionBreachesAt = Instant.FromUtc(2025, 5, 16, 4, 0);
 
-    private static Dispute Opened()
-    {
-        var calendar = new MonthlyClosingDay(15);
-        return Dispute.Start(new DisputeOpened(
-            Guid.NewGuid(), "DSP-2025-000001", "acct-1001", "1005", "chat-a", BillingErrorKind.Unauthorized, "XYZ Store", 127.43m, "USD",
-            new LocalDate(2025, 2, 10), new LocalDate(2025, 2, 16), Instant.FromUtc(2025, 3, 3, 15, 0), Received, "America/New_York",
-            "I did not make this purchase", NoticeChannel.Chat, FilingWindow.Evaluate(new LocalDate(2025, 2, 16), Received),
-            AcknowledgmentRule.DueOn(Received), ResolutionDeadline.Compute(Received, calendar), Instant.FromUtc(2025, 3, 3, 15, 0)));
-    }
+    private static Dispute Opened() => Given.DisputeReceivedOn(Received, calendar: new MonthlyClosingDay(15));
 
     private static CalendarHistory ChangedToThe(int day, LocalDate on) => new CalendarHistory(new MonthlyClosingDay(15)).ChangedOn(on, new MonthlyClosingDay(day));
 

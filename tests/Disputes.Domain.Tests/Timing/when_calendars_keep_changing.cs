@@ -32,14 +32,9 @@ public class when_calendars_keep_changing
         Cases.Sample(x =>
         {
             var history = new CalendarHistory(x.First);
-            var opened = x.Zone.AtStartOfDay(x.ReceivedOn).ToInstant() + Duration.FromHours(12);
-            var dispute = Dispute.Start(new DisputeOpened(
-                Guid.NewGuid(), "DSP-2000-000001", "acct-1", "1005", "chat-a", BillingErrorKind.Unauthorized, "XYZ Store", 80m, "USD",
-                x.ReceivedOn.PlusDays(-20), x.ReceivedOn.PlusDays(-10), opened, x.ReceivedOn, x.Zone.Id, "Never made it",
-                NoticeChannel.Chat, FilingWindow.Evaluate(x.ReceivedOn.PlusDays(-10), x.ReceivedOn), AcknowledgmentRule.DueOn(x.ReceivedOn),
-                ResolutionDeadline.Compute(x.ReceivedOn, history), opened));
+            var dispute = Given.DisputeReceivedOn(x.ReceivedOn, x.Zone.Id, calendar: history);
 
-            var at = opened;
+            var at = dispute.NoticeReceivedAt;
             foreach (var (afterDays, hour, calendar) in x.Changes)
             {
                 at += Duration.FromDays(afterDays) + Duration.FromHours(hour);

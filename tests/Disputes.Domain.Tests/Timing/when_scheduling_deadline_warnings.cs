@@ -9,15 +9,7 @@ namespace Disputes.Domain.Tests.Timing;
 
 public class when_scheduling_deadline_warnings
 {
-    private static Dispute ReceivedOn(LocalDate receivedOn, string zoneId)
-    {
-        var zone = DateTimeZoneProviders.Tzdb[zoneId];
-        var at = zone.AtStartOfDay(receivedOn).ToInstant() + Duration.FromHours(12);
-        return Dispute.Start(new DisputeOpened(
-            Guid.NewGuid(), "DSP-2011-000001", "acct-1001", "1005", "chat-a", BillingErrorKind.Unauthorized, "XYZ Store", 42m, "USD",
-            receivedOn.PlusDays(-20), receivedOn.PlusDays(-10), at, receivedOn, zoneId, "I did not make this purchase",
-            NoticeChannel.Chat, FilingWindow.Evaluate(receivedOn.PlusDays(-10), receivedOn), AcknowledgmentRule.DueOn(receivedOn), null, at));
-    }
+    private static Dispute ReceivedOn(LocalDate receivedOn, string zoneId) => Given.DisputeReceivedOn(receivedOn, zoneId);
 
     [Fact]
     public void a_warning_on_a_day_the_zone_skips_whole_fires_at_the_start_of_the_next_day_that_exists()
