@@ -15,7 +15,7 @@ namespace Disputes.Api.Compliance;
 /// <param name="Days">One entry per day of the range, oldest first; days with nothing counted are all zeros.</param>
 /// <param name="Freshness">
 /// How far the totals trail the event log: they are kept by an asynchronous projection, so a dispute opened a
-/// moment ago may not be counted yet.
+/// moment ago may not be counted yet. Measured just before the days were read, so the days are at least this current.
 /// </param>
 public sealed record DailyTotals(LocalDate From, LocalDate To, IReadOnlyList<ComplianceDay> Days, ProjectionLag Freshness);
 
@@ -53,10 +53,12 @@ public static class DailyTotalsEndpoint
             return errors.ToResult();
         }
 
+        // Freshness is read before the days: the projection commits its progress with its documents, so the days
+        // read afterwards are at least as current as the freshness says, never less.
+        var freshness = (await ProjectionLag.ReadAsync(session, [ComplianceDayProjection.ProjectionName], http.RequestAborted))[0];
         var ids = Enumerable.Range(0, Period.DaysBetween(from, to) + 1).Select(i => ComplianceDay.IdFor(from.PlusDays(i))).ToList();
         var counted = (await session.LoadManyAsync<ComplianceDay>(http.RequestAborted, ids)).ToDictionary(d => d.Id);
         var days = ids.Select(id => counted.GetValueOrDefault(id) ?? ComplianceDay.Empty(id)).ToList();
-        var freshness = (await ProjectionLag.ReadAsync(session, [ComplianceDayProjection.ProjectionName], http.RequestAborted))[0];
         return Results.Ok(new DailyTotals(from, to, days, freshness));
     }
 }
