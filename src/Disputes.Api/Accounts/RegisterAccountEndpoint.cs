@@ -129,7 +129,7 @@ public static class RegisterAccountEndpoint
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePut("/api/accounts/{accountId}")]
     public static async Task<IResult> Put(
-        string accountId, RegisterAccountRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, DeadlineTimers timers)
+        string accountId, RegisterAccountRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(accountId) || accountId.Length > 64 || accountId.Any(char.IsControl))
         {
@@ -143,13 +143,11 @@ public static class RegisterAccountEndpoint
         }
 
         var now = clock.GetCurrentInstant();
-        session.StampWith(http);
         var stream = await session.Events.FetchForWriting<Account>(StreamIds.ForAccount(accountId), http.RequestAborted);
         if (stream.Aggregate is not { } existing)
         {
             var registered = new AccountRegistered(accountId, zone!.Id, calendar!, now, request!.PaymentPeriodDays ?? Account.DefaultPaymentPeriodDays);
             stream.AppendOne(registered);
-            await session.SaveChangesAsync(http.RequestAborted);
             var created = Account.Start(stream.Id, registered);
             // Escaped: an id with non-ASCII characters (allowed) cannot go into a header as it is, and failed the
             // answer with a 500 after the account had been stored.
@@ -167,8 +165,7 @@ public static class RegisterAccountEndpoint
         var account = existing.Evolve(updated);
         var recomputed = existing.Calendar.Equals(calendar)
             ? 0
-            : await RecomputeOpenDisputesAsync(accountId, account.History, session, bus, timers, now, http.RequestAborted);
-        await session.SaveChangesAsync(http.RequestAborted);
+            : await RecomputeOpenDisputesAsync(account, Caller.Of(http.User).Actor, session, bus, now, http.RequestAborted);
         return Results.Ok(ToResponse(account, recomputed));
     }
 
@@ -180,34 +177,26 @@ public static class RegisterAccountEndpoint
             ? Results.Ok(ToResponse(account))
             : Problem.NotFound($"Account {accountId}");
 
-    // Each open dispute takes the domain's decision on the merged calendar: breaches due by now first, then the
-    // pending resolution deadline recomputed (and breached at once if the new one has passed already).
+    // Each open dispute the change moves gets its own message, sent with the change: the decision on the read
+    // snapshot only picks them (and counts them for the answer); each is decided again on its stream when handled.
     private static async Task<int> RecomputeOpenDisputesAsync(
-        string accountId, BillingCycleCalendar history, IDocumentSession session, IMessageBus bus, DeadlineTimers timers, Instant now, CancellationToken cancellation)
+        Account account, string actor, IDocumentSession session, IMessageBus bus, Instant now, CancellationToken cancellation)
     {
         var open = await session.Query<Dispute>()
-            .Where(d => d.AccountId == accountId && d.ResolutionClock.Status == ClockStatus.Pending)
+            .Where(d => d.AccountId == account.AccountId && d.ResolutionClock.Status == ClockStatus.Pending)
             .ToListAsync(cancellation);
-        var count = 0;
+        var moved = 0;
         foreach (var candidate in open)
         {
-            // Decided on the read snapshot first, so a dispute the change does not touch is never loaded for writing.
-            if (RecomputeResolutionDeadline.Decide(candidate, history, now) is not { Count: > 0 })
+            var events = RecomputeResolutionDeadline.Decide(candidate, account.History, now);
+            if (events.Count > 0)
             {
-                continue;
-            }
-
-            var stream = await session.Events.FetchForWriting<Dispute>(candidate.Id, cancellation);
-            var events = RecomputeResolutionDeadline.Decide(stream.Aggregate!, history, now);
-            stream.AppendMany(events);
-            if (events.OfType<ResolutionDeadlineRecomputed>().Any())
-            {
-                await timers.ScheduleAsync(bus, events.Aggregate(stream.Aggregate!, (d, e) => d.Evolve(e)), [ComplianceClock.Resolution]);
-                count++;
+                await bus.PublishAsync(new RecomputeAfterCalendarChange(candidate.Id, account.AccountId, actor));
+                moved += events.OfType<ResolutionDeadlineRecomputed>().Any() ? 1 : 0;
             }
         }
 
-        return count;
+        return moved;
     }
 
     private static AccountResponse ToResponse(Account account, int? recomputed = null) =>

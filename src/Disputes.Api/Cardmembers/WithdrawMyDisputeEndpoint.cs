@@ -4,7 +4,6 @@ using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Withdrawing;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,14 +19,15 @@ public sealed record WithdrawMyDisputeRequest([FreeText] string? Reason);
 /// <summary><c>POST /api/me/disputes/{caseNumber}/withdraw</c>: the cardmember withdraws the notice; pending clocks stop.</summary>
 public static class WithdrawMyDisputeEndpoint
 {
-    // A cardmember sends no version: the withdrawal is decided on the current one, and decided again on the
-    // new one if an agent's step got in between (where the domain may then find it resolved already).
-    private const int Attempts = 3;
-
     /// <summary>
     /// 200 with the cardmember's view of the withdrawn dispute; 409 when it is resolved or withdrawn already;
     /// 404 for a case of an account the token does not name; 400/422 for a bad or sensitive reason.
     /// </summary>
+    /// <remarks>
+    /// A cardmember sends no version: the withdrawal is decided on the dispute as it stands, loaded under the stream's
+    /// lock, so an agent's step is either before it (and the domain decides on it) or after it (and that agent, having
+    /// decided on the version before, gets 409).
+    /// </remarks>
     [Authorize(Policy = Policies.OwnDisputes)]
     [WolverinePost("/api/me/disputes/{caseNumber}/withdraw")]
     [ProducesResponseType(typeof(CardmemberDispute), StatusCodes.Status200OK)]
@@ -52,33 +52,18 @@ public static class WithdrawMyDisputeEndpoint
             return MyDisputes.NotFound(caseNumber);
         }
 
-        for (var attempt = 1; ; attempt++)
+        var stream = await session.Events.FetchForExclusiveWriting<Dispute>(found.Id, http.RequestAborted);
+        var dispute = stream.Aggregate!;
+        if (!dispute.IsActive)
         {
-            var stream = await session.Events.FetchForWriting<Dispute>(found.Id, http.RequestAborted);
-            var dispute = stream.Aggregate!;
-            if (!dispute.IsActive)
-            {
-                return Problem.RuleViolation(words.CannotWithdraw(dispute.Status));
-            }
-
-            var now = clock.GetCurrentInstant();
-            var events = WithdrawDispute.Decide(dispute, reason, now);
-            session.StampWith(http);
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(http.RequestAborted);
-            }
-            catch (ConcurrencyException) when (attempt < Attempts)
-            {
-                session.EjectAllPendingChanges();
-                continue;
-            }
-
-            var history = await session.Events.FetchStreamAsync(found.Id, token: http.RequestAborted);
-            CardmemberLanguage.Announce(http.Response, words);
-            return Results.Ok(CardmemberDispute.From(
-                events.Aggregate(dispute, (d, e) => d.Evolve(e)), history.Select(e => e.Data), now, words));
+            return Problem.RuleViolation(words.CannotWithdraw(dispute.Status));
         }
+
+        var now = clock.GetCurrentInstant();
+        var events = WithdrawDispute.Decide(dispute, reason, now);
+        stream.AppendMany(events);
+        var history = (await session.Events.FetchStreamAsync(found.Id, token: http.RequestAborted)).Select(e => e.Data).Concat(events);
+        CardmemberLanguage.Announce(http.Response, words);
+        return Results.Ok(CardmemberDispute.From(events.Aggregate(dispute, (d, e) => d.Evolve(e)), history, now, words));
     }
 }

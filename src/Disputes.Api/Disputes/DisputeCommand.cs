@@ -1,75 +1,104 @@
-using Disputes.Api.Identity;
-using Disputes.Api.Problems;
+using System.Reflection;
 using Disputes.Domain.Disputes;
-using Marten;
-using NodaTime;
+using Microsoft.AspNetCore.Http.Metadata;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes;
 
 /// <summary>
-/// Runs one agent command against a dispute: load it for writing, check the version the caller decided
-/// on, let the domain decide the events, append them. Marten checks the version again at commit, so of
-/// two commands decided on the same version exactly one is stored.
+/// What every command on a dispute shares. Each command is one endpoint on Wolverine's aggregate handler workflow:
+/// Wolverine loads the dispute for writing (<c>[WriteAggregate]</c>, 404 when there is none), the endpoint checks the
+/// version the caller decided on (<see cref="DecidedVersion"/>), the domain decides the events, Wolverine appends
+/// them and commits once, and <see cref="DisputeAnswer"/> answers with the dispute as it now stands. Marten checks
+/// the version again at commit, so of two commands decided on the same version exactly one is stored.
 /// </summary>
 public static class DisputeCommand
 {
-    /// <summary>Runs <paramref name="decide"/> and answers 200 with the dispute as it now stands.</summary>
-    public static async Task<IResult> RunAsync(
-        HttpContext http,
-        IDocumentSession session,
-        IClock clock,
-        Guid disputeId,
-        long? expectedVersion,
-        Func<Dispute, Instant, IReadOnlyList<object>> decide)
-    {
-        var version = expectedVersion ?? IfMatchVersion(http.Request);
-        if (version is null)
-        {
-            return Problem.VersionRequired();
-        }
-
-        // No dispute has the empty id, and Marten refuses to fetch a stream by it (an exception, so a 500).
-        if (disputeId == Guid.Empty)
-        {
-            return Problem.NotFound($"Dispute {disputeId}");
-        }
-
-        var stream = await session.Events.FetchForWriting<Dispute>(disputeId, http.RequestAborted);
-        if (stream.Aggregate is not { } dispute)
-        {
-            return Problem.NotFound($"Dispute {disputeId}");
-        }
-
-        if (stream.CurrentVersion != version)
-        {
-            return Problem.VersionConflict(
-                $"You decided on version {version}, but the dispute is at version {stream.CurrentVersion}. Reload it and decide again.");
-        }
-
-        var events = decide(dispute, clock.GetCurrentInstant());
-        session.StampWith(http);
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(http.RequestAborted);
-
-        var updated = events.Aggregate(dispute, (d, e) => d.Evolve(e));
-        return Ok(http, updated);
-    }
-
-    /// <summary>200 with the dispute and its version as the entity tag.</summary>
-    public static IResult Ok(HttpContext http, Dispute dispute)
-    {
-        http.Response.Headers.ETag = ETagFor(dispute.Version);
-        return Results.Ok(DisputeResponse.From(dispute));
-    }
-
     /// <summary>The entity tag of a dispute version: the version number, quoted.</summary>
     public static string ETagFor(long version) => $"\"{version}\"";
 
-    private static long? IfMatchVersion(HttpRequest request)
+    /// <summary>The answer to a command: <paramref name="events"/> to append, and the dispute they lead to.</summary>
+    public static (DisputeAnswer Answer, Events Events) Answer(Dispute dispute, IReadOnlyList<object> events) =>
+        (new DisputeAnswer(events.Aggregate(dispute, (d, e) => d.Evolve(e))), [.. events]);
+}
+
+/// <summary>
+/// The version of a dispute a caller decided a command on: <c>expectedVersion</c> in the body, else the
+/// <c>If-Match</c> header (the entity tag as sent back, <c>"3"</c>, or a bare <c>3</c>, which hand-written clients send).
+/// </summary>
+public static class DecidedVersion
+{
+    /// <summary>
+    /// Checks that <paramref name="dispute"/> is still at the version the caller decided on.
+    /// </summary>
+    /// <exception cref="DecidedVersionMissing">Neither the body nor <c>If-Match</c> names a version (428).</exception>
+    /// <exception cref="DecidedVersionStale">The dispute has moved on since (409).</exception>
+    public static void Require(Dispute dispute, long? expectedVersion, string? ifMatch)
     {
-        // Accepts the entity tag as sent back ("3") and a bare version (3), which hand-written clients send.
-        var raw = request.Headers.IfMatch.ToString().Trim();
+        var version = expectedVersion ?? FromIfMatch(ifMatch) ?? throw new DecidedVersionMissing();
+        if (dispute.Version != version)
+        {
+            throw new DecidedVersionStale(version, dispute.Version);
+        }
+    }
+
+    private static long? FromIfMatch(string? ifMatch)
+    {
+        var raw = (ifMatch ?? "").Trim();
         raw = raw.StartsWith("W/", StringComparison.Ordinal) ? raw[2..] : raw;
         return long.TryParse(raw.Trim('"'), out var version) ? version : null;
     }
+}
+
+/// <summary>A command came without the version it was decided on; answered 428.</summary>
+public sealed class DecidedVersionMissing() : InvalidOperationException("The command names no dispute version.");
+
+/// <summary>A command was decided on a version the dispute is no longer at; answered 409.</summary>
+/// <param name="decidedOn">The version the caller decided on.</param>
+/// <param name="current">The dispute's version now.</param>
+public sealed class DecidedVersionStale(long decidedOn, long current)
+    : InvalidOperationException($"You decided on version {decidedOn}, but the dispute is at version {current}. Reload it and decide again.")
+{
+    /// <summary>The version the caller decided on.</summary>
+    public long DecidedOn { get; } = decidedOn;
+
+    /// <summary>The dispute's version now.</summary>
+    public long Current { get; } = current;
+}
+
+/// <summary>The dispute as the agent API shows it, with its version as the entity tag.</summary>
+/// <param name="Dispute">The dispute after the command.</param>
+/// <param name="As">Which answer: 200 for a command or a read, 201 for a new dispute, 200 with its address for a repeated intake.</param>
+public sealed record DisputeAnswer(Dispute Dispute, DisputeAnswer.Kind As = DisputeAnswer.Kind.Current) : IResult, IEndpointMetadataProvider
+{
+    /// <summary>Which answer a <see cref="DisputeAnswer"/> is.</summary>
+    public enum Kind
+    {
+        /// <summary>200: the dispute as it now stands.</summary>
+        Current,
+
+        /// <summary>201 with its address: the dispute was just opened.</summary>
+        Created,
+
+        /// <summary>200 with its address: the intake was repeated, and this is the dispute the first one opened.</summary>
+        Repeated,
+    }
+
+    /// <inheritdoc />
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var location = $"/api/disputes/{Dispute.Id}";
+        httpContext.Response.Headers.ETag = DisputeCommand.ETagFor(Dispute.Version);
+        if (As == Kind.Repeated)
+        {
+            httpContext.Response.Headers.Location = location;
+        }
+
+        var body = DisputeResponse.From(Dispute);
+        return (As == Kind.Created ? Results.Created(location, body) : Results.Ok(body)).ExecuteAsync(httpContext);
+    }
+
+    /// <inheritdoc />
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(DisputeResponse), ["application/json"]));
 }

@@ -81,6 +81,9 @@ public static class DisputesService
             options.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
             options.UseSystemTextJsonForSerialization(json => DisputesJson.Configure(json));
             options.Policies.AutoApplyTransactions();
+
+            // A command on a dispute that does not exist throws, so it is answered by the one 404 problem.
+            options.EntityDefaults.OnMissing = Wolverine.Persistence.OnMissing.ThrowException;
             options.Policies.UseDurableLocalQueues();
             options.Policies.AlwaysMakeScheduledMessagesDurable();
             if (!applySchemaOnStart)
@@ -111,6 +114,7 @@ public static class DisputesService
         builder.Services.AddDisputesOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => DisputesJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RepeatedIntake>();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
     }
@@ -127,7 +131,11 @@ public static class DisputesService
         app.UseDisputesLimits();
         app.UseAuthorization();
         app.UseMiddleware<Screening.RequestScreen>();
-        app.MapWolverineEndpoints(http => http.RequireAuthorizeOnAll());
+        app.MapWolverineEndpoints(http =>
+        {
+            http.RequireAuthorizeOnAll();
+            http.AddMiddleware(typeof(AuditStamp), chain => chain.HttpMethods.Any(method => method is not ("GET" or "HEAD")));
+        });
         app.MapDisputesHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapDisputesMetrics();

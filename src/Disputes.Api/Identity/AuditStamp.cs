@@ -15,6 +15,12 @@ public static class AuditStamp
     /// <summary>The actor recorded on events raised by the breach timers.</summary>
     public const string TimerActor = "system:deadline-timer";
 
+    /// <summary>
+    /// Wolverine middleware on every endpoint that changes something: the events it appends carry the caller and the
+    /// correlation id, whichever way the endpoint appends them.
+    /// </summary>
+    public static void Before(HttpContext http, IDocumentSession session) => session.StampWith(http);
+
     /// <summary>Stamps the session with the caller and the request's correlation id.</summary>
     public static void StampWith(this IDocumentSession session, HttpContext http)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Disputes.Api.Disputes;
 using Disputes.Domain.Disputes;
 using JasperFx;
 using JasperFx.Events;
@@ -40,9 +41,15 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 case BadHttpRequestException bad:
                     return Problem.Unreadable(bad.StatusCode);
                 case DisputeFieldViolation field:
-                    return Problem.Validation(field.Field, field.Message);
+                    return Problem.Validation(field.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 case DisputeRuleViolation rule:
                     return Problem.RuleViolation(rule.Message);
+                case DecidedVersionMissing:
+                    return Problem.VersionRequired();
+                case DecidedVersionStale stale:
+                    return Problem.VersionConflict(stale.Message);
+                case Wolverine.Persistence.RequiredDataMissingException missing:
+                    return Problem.NotFound(missing.Message);
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
                 case NpgsqlException npgsql when Unavailable(npgsql):

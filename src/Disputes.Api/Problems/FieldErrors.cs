@@ -183,6 +183,12 @@ public sealed class FieldErrors
     /// <summary>The 400 answer naming every bad field.</summary>
     public IResult ToResult() => Problem.Validation(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
+    /// <summary>
+    /// The 400 answer, or null when every field is right: what an endpoint's <c>Validate</c> returns, since
+    /// Wolverine goes on to the handler on null and answers with the problem otherwise.
+    /// </summary>
+    public IResult? ToResultOrNull() => IsEmpty ? null : ToResult();
+
     /// <summary>The snake_case name of an enum value, as the API spells it.</summary>
     public static string SnakeCase<TEnum>(TEnum value) where TEnum : struct, Enum =>
         System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

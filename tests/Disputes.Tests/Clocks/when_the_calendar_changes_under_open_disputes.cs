@@ -31,7 +31,7 @@ public sealed class when_the_calendar_changes_under_open_disputes(ServiceFixture
         var dispute = await AcknowledgedDisputeAsync();
         Clock.SetNow("2025-04-20T14:00:00Z");
 
-        var response = await Client.PutJsonAsync("/api/accounts/acct-1001", MonthlyOn(1));
+        var response = await Service.AndItsMessagesAsync(() => Client.PutJsonAsync("/api/accounts/acct-1001", MonthlyOn(1)));
 
         var account = await response.BodyAsync();
         Assert.Equal(1, (int)account["recomputedDisputes"]!);
@@ -53,7 +53,7 @@ public sealed class when_the_calendar_changes_under_open_disputes(ServiceFixture
         // Past the breach instant, with no command or timer having recorded it yet for this version.
         Clock.SetNow("2025-05-20T14:00:00Z");
 
-        var response = await Client.PutJsonAsync("/api/accounts/acct-1001", MonthlyOn(28));
+        var response = await Service.AndItsMessagesAsync(() => Client.PutJsonAsync("/api/accounts/acct-1001", MonthlyOn(28)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         dispute = await Client.GetDisputeAsync(dispute);
@@ -87,7 +87,7 @@ public sealed class when_the_calendar_changes_under_open_disputes(ServiceFixture
         Assert.Contains("after 2025-04-14", item["capReason"].Str());
 
         listed["billingCycle"] = new JsonObject { ["closingDates"] = new JsonArray("2025-02-15", "2025-03-15", "2025-04-14", "2025-05-15") };
-        Assert.True((await Client.PutJsonAsync("/api/accounts/acct-list", listed)).IsSuccessStatusCode);
+        Assert.True((await Service.AndItsMessagesAsync(() => Client.PutJsonAsync("/api/accounts/acct-list", listed))).IsSuccessStatusCode);
 
         var after = await (await compliance.GetAsync("/api/compliance/calendar-attention")).BodyAsync();
         Assert.Empty(after["items"]!.AsArray());

@@ -85,8 +85,8 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
     {
         var dispute = await OpenAsync();
 
-        var response = await Client.PutJsonAsync("/api/accounts/acct-1001",
-            new JsonObject { ["timeZone"] = "America/New_York", ["billingCycle"] = new JsonObject { ["closingDay"] = 5 } });
+        var response = await Service.AndItsMessagesAsync(() => Client.PutJsonAsync("/api/accounts/acct-1001",
+            new JsonObject { ["timeZone"] = "America/New_York", ["billingCycle"] = new JsonObject { ["closingDay"] = 5 } }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (int)(await response.BodyAsync())["recomputedDisputes"]!);

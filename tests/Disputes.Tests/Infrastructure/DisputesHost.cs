@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using NodaTime;
 using Wolverine;
+using Wolverine.Tracking;
 
 namespace Disputes.Tests.Infrastructure;
 
@@ -67,6 +68,18 @@ public sealed class DisputesHost : IAsyncDisposable
     public HttpClient AnonymousClient() => App.GetTestClient();
 
     public IDocumentStore Store => App.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>
+    /// Sends a request and waits until every message it caused has been handled (a Wolverine tracked session): for
+    /// the work the service does right after answering, such as recomputing each open dispute after a calendar change.
+    /// </summary>
+    public async Task<HttpResponseMessage> AndItsMessagesAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        HttpResponseMessage? response = null;
+        await App.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).IncludeExternalTransports()
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ => response = await send()));
+        return response!;
+    }
 
     public static JsonSerializerOptions Json { get; } = DisputesJson.Configure(new JsonSerializerOptions());
 

@@ -1,9 +1,11 @@
-using Disputes.Domain.Disputes.Acknowledging;
-using Marten;
-using NodaTime;
 using Disputes.Api.Identity;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Acknowledging;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Acknowledging;
 
@@ -17,6 +19,10 @@ public static class AcknowledgeDisputeEndpoint
     /// <summary>200 with the dispute; 409 when already acknowledged, resolved or withdrawn.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/acknowledgment")]
-    public static Task<IResult> Post(Guid disputeId, AcknowledgeDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock) =>
-        DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion, AcknowledgeDispute.Decide);
+    public static (IResult, Events) Post(
+        AcknowledgeDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
+    {
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, AcknowledgeDispute.Decide(dispute, clock.GetCurrentInstant()));
+    }
 }

@@ -1,12 +1,13 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Escalating;
-using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Escalating;
 
@@ -22,17 +23,17 @@ public static class EscalateDisputeEndpoint
     /// <summary>200 with the dispute; 409 when resolved, withdrawn or already with that target.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/escalation")]
-    public static async Task<IResult> Post(Guid disputeId, EscalateDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(EscalateDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
         var errors = new FieldErrors();
-        var to = errors.Choice<EscalationTarget>("to", request?.To);
-        var reason = errors.Text("reason", request?.Reason, 1000);
+        var to = errors.Choice<EscalationTarget>("to", request.To);
+        var reason = errors.Text("reason", request.Reason, 1000);
         if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-                (dispute, now) => EscalateDispute.Decide(dispute, to!.Value, reason!, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, EscalateDispute.Decide(dispute, to!.Value, reason!, clock.GetCurrentInstant()));
     }
 }

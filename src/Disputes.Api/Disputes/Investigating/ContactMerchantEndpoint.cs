@@ -1,11 +1,13 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Investigating;
-using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Investigating;
 
@@ -20,16 +22,16 @@ public static class ContactMerchantEndpoint
     /// <summary>200 with the dispute.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/merchant-contacts")]
-    public static async Task<IResult> Post(Guid disputeId, ContactMerchantRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(ContactMerchantRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
         var errors = new FieldErrors();
-        var summary = errors.Text("summary", request?.Summary, 2000);
-        if (summary is null)
+        var summary = errors.Text("summary", request.Summary, 2000);
+        if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-                (dispute, now) => InvestigationSteps.ContactMerchant(dispute, summary, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, InvestigationSteps.ContactMerchant(dispute, summary!, clock.GetCurrentInstant()));
     }
 }

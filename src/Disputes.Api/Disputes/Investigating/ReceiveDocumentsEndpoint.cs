@@ -1,9 +1,13 @@
-using Disputes.Domain.Disputes.Investigating;
-using Marten;
-using NodaTime;
 using Disputes.Api.Identity;
+using Disputes.Api.Problems;
+using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Investigating;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Investigating;
 
@@ -13,15 +17,16 @@ public static class ReceiveDocumentsEndpoint
     /// <summary>200 with the dispute.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/documents-received")]
-    public static async Task<IResult> Post(Guid disputeId, DocumentsRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(DocumentsRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
-        var (from, documents, errors) = (request ?? new DocumentsRequest(null, null, null)).Validate();
+        var errors = new FieldErrors();
+        var (from, documents) = request.Check(errors);
         if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-                (dispute, now) => InvestigationSteps.ReceiveDocuments(dispute, from!.Value, documents!, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, InvestigationSteps.ReceiveDocuments(dispute, from!.Value, documents!, clock.GetCurrentInstant()));
     }
 }

@@ -1,10 +1,13 @@
-using Disputes.Api.Problems;
-using Disputes.Domain.Disputes.Investigating;
-using Marten;
-using NodaTime;
 using Disputes.Api.Identity;
+using Disputes.Api.Problems;
+using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Investigating;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Investigating;
 
@@ -19,16 +22,16 @@ public static class RecordFinanceChargesEndpoint
     /// <summary>200 with the dispute.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/finance-charges")]
-    public static async Task<IResult> Post(Guid disputeId, RecordFinanceChargesRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(RecordFinanceChargesRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
         var errors = new FieldErrors();
-        var amount = errors.Money("amount", request?.Amount);
-        if (amount is null)
+        var amount = errors.Money("amount", request.Amount);
+        if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-            (dispute, now) => InvestigationSteps.RecordFinanceCharges(dispute, amount.Value, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, InvestigationSteps.RecordFinanceCharges(dispute, amount!.Value, clock.GetCurrentInstant()));
     }
 }

@@ -1,12 +1,13 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Investigating;
-using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Investigating;
 
@@ -16,14 +17,9 @@ namespace Disputes.Api.Disputes.Investigating;
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
 public sealed record DocumentsRequest(string? From, [FreeText] string? Documents, long? ExpectedVersion)
 {
-    /// <summary>The checked fields, or the errors.</summary>
-    public (DocumentSource? From, string? Documents, FieldErrors Errors) Validate()
-    {
-        var errors = new FieldErrors();
-        var from = errors.Choice<DocumentSource>("from", From);
-        var documents = errors.Text("documents", Documents, 2000);
-        return (from, documents, errors);
-    }
+    /// <summary>The checked fields; what is wrong goes to <paramref name="errors"/>.</summary>
+    public (DocumentSource? From, string? Documents) Check(FieldErrors errors) =>
+        (errors.Choice<DocumentSource>("from", From), errors.Text("documents", Documents, 2000));
 }
 
 /// <summary>Records that documents were requested from the cardmember or the merchant.</summary>
@@ -32,15 +28,16 @@ public static class RequestDocumentsEndpoint
     /// <summary>200 with the dispute.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/document-requests")]
-    public static async Task<IResult> Post(Guid disputeId, DocumentsRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(DocumentsRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
-        var (from, documents, errors) = (request ?? new DocumentsRequest(null, null, null)).Validate();
+        var errors = new FieldErrors();
+        var (from, documents) = request.Check(errors);
         if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-                (dispute, now) => InvestigationSteps.RequestDocuments(dispute, from!.Value, documents!, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, InvestigationSteps.RequestDocuments(dispute, from!.Value, documents!, clock.GetCurrentInstant()));
     }
 }

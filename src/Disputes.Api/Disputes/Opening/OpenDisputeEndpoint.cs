@@ -5,9 +5,9 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Opening;
 using Disputes.Domain.Streams;
 using Marten;
-using Marten.Exceptions;
 using NodaTime;
 using Wolverine;
 using Disputes.Api.Identity;
@@ -64,8 +64,8 @@ public sealed record OpenDisputeRequest(
     /// </summary>
     public static readonly LocalDate EarliestDate = new(1900, 1, 1);
 
-    /// <summary>The request's fields, checked one by one; the intake when every field is usable.</summary>
-    public (Intake? Intake, FieldErrors Errors) Validate(Instant now)
+    /// <summary>The request's fields, checked one by one; the command when every field is usable.</summary>
+    public (OpenDispute? Command, FieldErrors Errors) Validate(Instant now)
     {
         var errors = new FieldErrors();
         var accountId = errors.Text("accountId", AccountId, 64);
@@ -125,7 +125,7 @@ public sealed record OpenDisputeRequest(
             return (null, errors);
         }
 
-        return (new Intake(accountId!, CardLast4!, chatSessionId!, reason!.Value, merchant!, amount!.Value, Currency!,
+        return (new OpenDispute(accountId!, CardLast4!, chatSessionId!, reason!.Value, merchant!, amount!.Value, Currency!,
             transactionDate!.Value, statementOn!.Value, receivedAt, description!, original), errors);
     }
 
@@ -155,67 +155,20 @@ public sealed record OpenDisputeRequest(
                     : null;
         }
     }
-
-    /// <summary>The request with every field checked and normalized.</summary>
-    public sealed record Intake(
-        string AccountId, string CardLast4, string ChatSessionId, BillingErrorKind Reason, string Merchant, decimal Amount,
-        string Currency, LocalDate TransactionDate, LocalDate StatementTransmittedOn, Instant NoticeReceivedAt, string Description,
-        OriginalAmount? Original)
-    {
-        /// <summary>The stream id this intake maps to: one dispute per chat session and transaction.</summary>
-        public Guid DisputeId => StreamIds.ForIntake(AccountId, ChatSessionId, Merchant, Amount,
-            TransactionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-        /// <summary>
-        /// Checks the dates against each other in the account's time zone (rule book, clarifications) and
-        /// decides the deadlines. Null with errors when the dates are out of order.
-        /// </summary>
-        public DisputeOpened? Decide(Account account, string caseNumber, Instant now, FieldErrors errors)
-        {
-            var zone = account.TimeZone;
-            var receivedOn = DeadlineInstants.LocalDateOf(NoticeReceivedAt, zone);
-            if (TransactionDate > StatementTransmittedOn)
-            {
-                errors.Add("transactionDate", "must be on or before statementTransmittedOn.");
-            }
-
-            if (StatementTransmittedOn > receivedOn)
-            {
-                errors.Add("statementTransmittedOn", $"must be on or before the notice's receipt date ({receivedOn:yyyy-MM-dd} in {zone.Id}).");
-            }
-
-            if (!errors.IsEmpty)
-            {
-                return null;
-            }
-
-            var window = FilingWindow.Evaluate(StatementTransmittedOn, receivedOn);
-            return new DisputeOpened(
-                DisputeId, caseNumber, AccountId, CardLast4, ChatSessionId, Reason, Merchant, Amount, Currency,
-                TransactionDate, StatementTransmittedOn, NoticeReceivedAt, receivedOn, zone.Id, Description,
-                NoticeChannel.Chat, window,
-                window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
-                window.Timely ? ResolutionDeadline.Compute(receivedOn, account.History) : null,
-                now, Original, account.PaymentPeriodDays);
-        }
-    }
 }
 
 /// <summary>Opens disputes; the same chat session and transaction opened twice yields the first dispute.</summary>
 public static class OpenDisputeEndpoint
 {
-    /// <summary>201 with the new dispute, 200 with the existing one for a repeated intake.</summary>
+    /// <summary>
+    /// 201 with the new dispute, 200 with the existing one for a repeated intake (also when the repeat races the first:
+    /// see <see cref="RepeatedIntake"/>).
+    /// </summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes")]
     [EnableRateLimiting(ClientLimits.IntakePolicy)]
     public static async Task<IResult> Post(
-        OpenDisputeRequest? request,
-        HttpContext http,
-        IDocumentSession session,
-        IMessageBus bus,
-        IClock clock,
-        CaseNumbers caseNumbers,
-        DeadlineTimers timers)
+        OpenDisputeRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, CaseNumbers caseNumbers, DeadlineTimers timers)
     {
         if (request is null)
         {
@@ -223,63 +176,34 @@ public static class OpenDisputeEndpoint
         }
 
         var now = clock.GetCurrentInstant();
-        var (intake, errors) = request.Validate(now);
-        if (intake is null)
+        var (command, errors) = request.Validate(now);
+        if (command is null)
         {
             return errors.ToResult();
         }
 
         // Both reads in one round trip: the account's calendar and, for a repeated intake, the dispute it opened.
         var reads = session.CreateBatchQuery();
-        var accountRead = reads.Load<Account>(StreamIds.ForAccount(intake.AccountId));
-        var existingRead = reads.Load<Dispute>(intake.DisputeId);
+        var accountRead = reads.Load<Account>(StreamIds.ForAccount(command.AccountId));
+        var existingRead = reads.Load<Dispute>(command.DisputeId);
         await reads.Execute(http.RequestAborted);
         var account = await accountRead;
         if (account is null)
         {
             return Problem.Unprocessable("The account is not registered.",
-                $"Register account '{intake.AccountId}' with PUT /api/accounts/{{accountId}} (its time zone and billing-cycle calendar) before opening disputes on it.");
+                $"Register account '{command.AccountId}' with PUT /api/accounts/{{accountId}} (its time zone and billing-cycle calendar) before opening disputes on it.");
         }
 
         if (await existingRead is { } existing)
         {
-            return Repeated(http, existing);
+            return new DisputeAnswer(existing, DisputeAnswer.Kind.Repeated);
         }
 
-        var receivedOn = DeadlineInstants.LocalDateOf(intake.NoticeReceivedAt, account.TimeZone);
-        var opened = intake.Decide(account, await caseNumbers.NextAsync(receivedOn, http.RequestAborted), now, errors);
-        if (opened is null)
-        {
-            return errors.ToResult();
-        }
-
+        var receivedOn = DeadlineInstants.LocalDateOf(command.NoticeReceivedAt, account.TimeZone);
+        var opened = command.Decide(account, await caseNumbers.NextAsync(receivedOn, http.RequestAborted), now);
         var dispute = Dispute.Start(opened);
-        session.StampWith(http);
         session.Events.StartStream<Dispute>(opened.DisputeId, opened);
         await timers.ScheduleAsync(bus, dispute);
-        try
-        {
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (Exception e) when (IsStreamCollision(e))
-        {
-            // A concurrent duplicate of this intake committed first; answer with its dispute.
-            session.EjectAllPendingChanges();
-            await using var query = session.DocumentStore.QuerySession();
-            return Repeated(http, (await query.LoadAsync<Dispute>(opened.DisputeId, http.RequestAborted))!);
-        }
-
-        http.Response.Headers.ETag = DisputeCommand.ETagFor(dispute.Version);
-        return Results.Created($"/api/disputes/{dispute.Id}", DisputeResponse.From(dispute));
-    }
-
-    private static bool IsStreamCollision(Exception e) =>
-        e is ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
-        || e.InnerException is { } inner && IsStreamCollision(inner);
-
-    private static IResult Repeated(HttpContext http, Dispute existing)
-    {
-        http.Response.Headers.Location = $"/api/disputes/{existing.Id}";
-        return DisputeCommand.Ok(http, existing);
+        return new DisputeAnswer(dispute, DisputeAnswer.Kind.Created);
     }
 }

@@ -15,7 +15,7 @@ public static class GetDisputeEndpoint
     [WolverineGet("/api/disputes/{disputeId}")]
     public static async Task<IResult> ById(Guid disputeId, HttpContext http, IQuerySession session) =>
         await session.LoadAsync<Dispute>(disputeId, http.RequestAborted) is { } dispute
-            ? DisputeCommand.Ok(http, dispute)
+            ? new DisputeAnswer(dispute)
             : Problem.NotFound($"Dispute {disputeId}");
 
     /// <summary>200 with the dispute of a case number such as <c>DSP-2025-000042</c>, 404 when unknown.</summary>
@@ -23,6 +23,6 @@ public static class GetDisputeEndpoint
     [WolverineGet("/api/disputes/by-case/{caseNumber}")]
     public static async Task<IResult> ByCaseNumber(string caseNumber, HttpContext http, IQuerySession session) =>
         await session.Query<Dispute>().FirstOrDefaultAsync(d => d.CaseNumber == caseNumber, http.RequestAborted) is { } dispute
-            ? DisputeCommand.Ok(http, dispute)
+            ? new DisputeAnswer(dispute)
             : Problem.NotFound($"Case {caseNumber}");
 }

@@ -1,11 +1,13 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Reopening;
-using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Reopening;
 
@@ -20,16 +22,16 @@ public static class ReopenDisputeEndpoint
     /// <summary>200 with the dispute; 409 unless it is resolved.</summary>
     [Authorize(Policy = Policies.Reopen)]
     [WolverinePost("/api/disputes/{disputeId}/reopening")]
-    public static async Task<IResult> Post(Guid disputeId, ReopenDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(ReopenDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
         var errors = new FieldErrors();
-        var reason = errors.Text("reason", request?.Reason, 1000);
-        if (reason is null)
+        var reason = errors.Text("reason", request.Reason, 1000);
+        if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-                (dispute, now) => ReopenDispute.Decide(dispute, reason, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, ReopenDispute.Decide(dispute, reason!, clock.GetCurrentInstant()));
     }
 }

@@ -2,11 +2,12 @@ using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Resolving;
-using Marten;
 using NodaTime;
 using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Resolving;
 
@@ -21,7 +22,7 @@ public sealed record ResolveDisputeRequest(
     string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion)
 {
     /// <summary>The command, or the errors that stop it.</summary>
-    public (ResolveDispute? Command, FieldErrors Errors) Validate()
+    public (ResolveDispute? Command, FieldErrors Errors) ToCommand()
     {
         var errors = new FieldErrors();
         var outcome = errors.Choice<ResolutionOutcome>("outcome", Outcome);
@@ -58,19 +59,16 @@ public static class ResolveDisputeEndpoint
     /// <summary>200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
-    public static async Task<IResult> Post(Guid disputeId, ResolveDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(
+        ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
-        if (request is null)
-        {
-            return Problem.Validation("body", "is required.");
-        }
-
-        var (command, errors) = request.Validate();
+        var (command, errors) = request.ToCommand();
         if (command is null)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request.ExpectedVersion, command.Decide);
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, command.Decide(dispute, clock.GetCurrentInstant()));
     }
 }

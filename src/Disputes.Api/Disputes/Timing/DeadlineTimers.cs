@@ -5,6 +5,7 @@ using Disputes.Domain.Disputes.Timing;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Timing;
 
@@ -36,16 +37,18 @@ public sealed class DeadlineTimers(IClock clock, IOptions<DeadlineWarningOptions
 public static class DeadlineTimerHandler
 {
     /// <summary>
-    /// Loads the dispute and lets the domain decide: a stale timer (the due date moved, the clock was met or
-    /// stopped) or a duplicate delivery finds nothing to record.
+    /// Lets the domain decide on the dispute as it stands: a stale timer (the due date moved, the clock was met or
+    /// stopped) or a duplicate delivery finds nothing to record. Two deliveries deciding on the same version cannot
+    /// both append: the loser's commit fails and it is retried on the new state.
     /// </summary>
-    public static async Task Handle(DeadlineTimer timer, Marten.IDocumentSession session, IClock clock, CancellationToken cancellation)
+    public static Events Handle(DeadlineTimer timer, [WriteAggregate] Dispute? dispute, Marten.IDocumentSession session, IClock clock)
     {
-        var stream = await session.Events.FetchForWriting<Dispute>(timer.DisputeId, cancellation);
-        if (stream.Aggregate is { } dispute && timer.Decide(dispute, clock.GetCurrentInstant()) is { Count: > 0 } events)
+        if (dispute is null)
         {
-            session.LastModifiedBy = Identity.AuditStamp.TimerActor;
-            stream.AppendMany(events);
+            return [];
         }
+
+        session.LastModifiedBy = Identity.AuditStamp.TimerActor;
+        return [.. timer.Decide(dispute, clock.GetCurrentInstant())];
     }
 }

@@ -1,11 +1,13 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
+using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Withdrawing;
-using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Withdrawing;
 
@@ -20,16 +22,16 @@ public static class WithdrawDisputeEndpoint
     /// <summary>200 with the dispute; 409 when resolved or withdrawn already.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/withdrawal")]
-    public static async Task<IResult> Post(Guid disputeId, WithdrawDisputeRequest? request, HttpContext http, IDocumentSession session, IClock clock)
+    public static (IResult, Events) Post(WithdrawDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
     {
         var errors = new FieldErrors();
-        var reason = errors.Text("reason", request?.Reason, 1000, required: false);
+        var reason = errors.Text("reason", request.Reason, 1000, required: false);
         if (!errors.IsEmpty)
         {
-            return errors.ToResult();
+            return (errors.ToResult(), []);
         }
 
-        return await DisputeCommand.RunAsync(http, session, clock, disputeId, request?.ExpectedVersion,
-                (dispute, now) => WithdrawDispute.Decide(dispute, reason, now));
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        return DisputeCommand.Answer(dispute, WithdrawDispute.Decide(dispute, reason, clock.GetCurrentInstant()));
     }
 }

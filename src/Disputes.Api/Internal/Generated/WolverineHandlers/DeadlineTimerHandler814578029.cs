@@ -27,9 +27,33 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Disputes.Api.Disputes.Timing.DeadlineTimerHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Disputes.Api.Disputes.Timing.DeadlineTimerHandler");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_dispute_BatchItem = batchedQuery.Events.FetchForWriting<Disputes.Domain.Disputes.Dispute>(((Disputes.Domain.Disputes.Timing.DeadlineTimer)context.Envelope.Message).DisputeId);
+
+            await batchedQuery.Execute(cancellation);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_dispute = await stream_dispute_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.id", ((Disputes.Domain.Disputes.Timing.DeadlineTimer)context.Envelope.Message).DisputeId);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("wolverine.stream.type", "Disputes.Domain.Disputes.Dispute");
+            // Write ProblemDetails if this required object is null
+            if (stream_dispute.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Unknown Dispute with identity {Id}".Replace("{Id}", ((Disputes.Domain.Disputes.Timing.DeadlineTimer)context.Envelope.Message).DisputeId.ToString()));
+            }
+
             
             // The actual message execution
-            await Disputes.Api.Disputes.Timing.DeadlineTimerHandler.Handle(deadlineTimer, documentSession, _clock, cancellation).ConfigureAwait(false);
+            var outgoing1 = Disputes.Api.Disputes.Timing.DeadlineTimerHandler.Handle(deadlineTimer, stream_dispute.Aggregate, documentSession, _clock);
+
+            if (outgoing1 != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_dispute.AppendMany(outgoing1);
+            }
 
             
             // Save all pending changes to this Marten session

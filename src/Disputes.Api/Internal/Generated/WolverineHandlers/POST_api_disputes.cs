@@ -40,6 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Disputes.Api.Disputes.Opening.OpenDisputeEndpoint").SetTag("http.route", "/api/disputes").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            Disputes.Api.Identity.AuditStamp.Before(httpContext, documentSession);
             // Reading the request body via JSON deserialization
             var (request, jsonContinue) = await ReadJsonAsync<Disputes.Api.Disputes.Opening.OpenDisputeRequest>(httpContext, true);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;

@@ -29,10 +29,6 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Disputes.Api.Disputes.Reopening.ReopenDisputeEndpoint").SetTag("http.route", "/api/disputes/{disputeId}/reopening").SetTag("http.request.method", "POST");
             string disputeId_rawValue = (string?)httpContext.GetRouteValue("disputeId");
             System.Guid disputeId = default;
 
@@ -45,12 +41,42 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Disputes.Api.Disputes.Reopening.ReopenDisputeEndpoint").SetTag("http.route", "/api/disputes/{disputeId}/reopening").SetTag("http.request.method", "POST");
+            Disputes.Api.Identity.AuditStamp.Before(httpContext, documentSession);
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<Disputes.Api.Disputes.Reopening.ReopenDisputeRequest>(httpContext, true);
+            var (request, jsonContinue) = await ReadJsonAsync<Disputes.Api.Disputes.Reopening.ReopenDisputeRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_dispute_BatchItem = batchedQuery.Events.FetchForWriting<Disputes.Domain.Disputes.Dispute>(disputeId);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_dispute = await stream_dispute_BatchItem.ConfigureAwait(false);
+
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", disputeId);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Disputes.Domain.Disputes.Dispute");
+            // Write ProblemDetails if this required object is null
+            if (stream_dispute.Aggregate == null)
+            {
+                throw new Wolverine.Persistence.RequiredDataMissingException("Unknown Dispute with identity {Id}".Replace("{Id}", disputeId.ToString()));
+            }
+
+            var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             
             // The actual HTTP request handler execution
-            var result = await Disputes.Api.Disputes.Reopening.ReopenDisputeEndpoint.Post(disputeId, request, httpContext, documentSession, _clock).ConfigureAwait(false);
+            (var result, var events) = Disputes.Api.Disputes.Reopening.ReopenDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_dispute.AppendMany(events);
+            }
 
             
             // Save all pending changes to this Marten session

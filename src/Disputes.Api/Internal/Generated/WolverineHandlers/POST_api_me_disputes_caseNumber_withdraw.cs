@@ -33,6 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Disputes.Api.Cardmembers.WithdrawMyDisputeEndpoint").SetTag("http.route", "/api/me/disputes/{caseNumber}/withdraw").SetTag("http.request.method", "POST");
+            Disputes.Api.Identity.AuditStamp.Before(httpContext, documentSession);
             var caseNumber = (string?)httpContext.GetRouteValue("caseNumber");
             if(caseNumber == null)
             {

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Disputes.Domain.Accounts;
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Streams;
+using NodaTime;
+
+namespace Disputes.Domain.Disputes.Opening;
+
+/// <summary>
+/// A cardmember's billing-error notice, taken in the chat, with every field present and well formed. Deciding it
+/// against the account checks the dates against each other in the account's zone and sets the clocks that apply.
+/// </summary>
+/// <param name="AccountId">The card account.</param>
+/// <param name="CardLast4">The last four digits of the card; never more.</param>
+/// <param name="ChatSessionId">The authenticated chat session the notice came through.</param>
+/// <param name="Reason">The billing-error kind of 1026.13(a).</param>
+/// <param name="Merchant">The merchant on the disputed charge.</param>
+/// <param name="Amount">The disputed amount, in the billing currency.</param>
+/// <param name="Currency">The billing currency.</param>
+/// <param name="TransactionDate">The date of the charge.</param>
+/// <param name="StatementTransmittedOn">The date the first statement showing it was transmitted (or should have been).</param>
+/// <param name="NoticeReceivedAt">When the notice was received.</param>
+/// <param name="Description">The cardmember's account of the error, screened.</param>
+/// <param name="Original">For a foreign transaction, what the merchant charged in its currency; information only.</param>
+public sealed record OpenDispute(
+    string AccountId, string CardLast4, string ChatSessionId, BillingErrorKind Reason, string Merchant, decimal Amount,
+    string Currency, LocalDate TransactionDate, LocalDate StatementTransmittedOn, Instant NoticeReceivedAt, string Description,
+    OriginalAmount? Original)
+{
+    /// <summary>The stream id this notice maps to: one dispute per chat session and transaction, so a repeated intake finds the first.</summary>
+    public Guid DisputeId => StreamIds.ForIntake(AccountId, ChatSessionId, Merchant, Amount,
+        TransactionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The event that opens the dispute: the filing window of section 1 decides whether the clocks of sections 2 and 3
+    /// apply, and the account's calendar history decides the resolution deadline.
+    /// </summary>
+    /// <param name="account">The account, registered beforehand.</param>
+    /// <param name="caseNumber">The case number given to the dispute.</param>
+    /// <param name="now">When the dispute is opened.</param>
+    /// <exception cref="DisputeFieldViolation">
+    /// The charge is dated after the statement, or the statement after the notice's receipt (in the account's zone).
+    /// </exception>
+    public DisputeOpened Decide(Account account, string caseNumber, Instant now)
+    {
+        var zone = account.TimeZone;
+        var receivedOn = DeadlineInstants.LocalDateOf(NoticeReceivedAt, zone);
+        var violations = new List<(string Field, string Message)>();
+        if (TransactionDate > StatementTransmittedOn)
+        {
+            violations.Add(("transactionDate", "must be on or before statementTransmittedOn."));
+        }
+
+        if (StatementTransmittedOn > receivedOn)
+        {
+            violations.Add(("statementTransmittedOn", $"must be on or before the notice's receipt date ({receivedOn:yyyy-MM-dd} in {zone.Id})."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new DisputeFieldViolation(violations);
+        }
+
+        var window = FilingWindow.Evaluate(StatementTransmittedOn, receivedOn);
+        return new DisputeOpened(
+            DisputeId, caseNumber, AccountId, CardLast4, ChatSessionId, Reason, Merchant, Amount, Currency,
+            TransactionDate, StatementTransmittedOn, NoticeReceivedAt, receivedOn, zone.Id, Description,
+            NoticeChannel.Chat, window,
+            window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
+            window.Timely ? ResolutionDeadline.Compute(receivedOn, account.History) : null,
+            now, Original, account.PaymentPeriodDays);
+    }
+}
