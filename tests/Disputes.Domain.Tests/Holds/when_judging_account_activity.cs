@@ -184,6 +184,20 @@ public class when_judging_account_activity
         Assert.Equal(HoldStage.Pending, violated.Stage);
     }
 
+    [Theory]
+    [InlineData("2026-07-02", true, "Thursday: Saturday July 4 leaves Friday July 3 a business day, so the cut-off is Thursday")]
+    [InlineData("2026-07-03", false, "Friday July 3 is past the cut-off")]
+    public void the_cutoff_across_a_weekend_and_a_saturday_holiday_decides_whether_tuesdays_autopay_may_take_it(string received, bool violation, string why)
+    {
+        var receivedOn = NodaTime.Text.LocalDatePattern.Iso.Parse(received).Value;
+        var held = HeldDispute.Opened(nextAutopayOn: new LocalDate(2026, 7, 7), receivedOn: receivedOn);
+        var debit = Autopay(Instant.FromUtc(2026, 7, 7, 14, 0), 127.43m, 127.43m);
+
+        var judged = Judge(held, debit, Instant.FromUtc(2026, 7, 7, 15, 0));
+
+        Assert.True(violation == judged is HoldViolated, why);
+    }
+
     [Fact]
     public void an_autopay_debit_on_an_account_without_scheduled_autopay_is_judged_by_what_it_took()
     {
