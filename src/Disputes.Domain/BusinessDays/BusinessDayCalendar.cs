@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NodaTime;
 using PublicHoliday;
 
@@ -24,7 +25,7 @@ public sealed class BusinessDayCalendar
     private static readonly Lazy<BusinessDayCalendar> federalReserve =
         new(() => FederalReserveFor(FederalReserveFirstYear, FederalReserveLastYear));
 
-    private readonly HashSet<LocalDate> holidays;
+    private readonly FrozenSet<LocalDate> holidays;
 
     /// <summary>A calendar whose offices close on weekends and on <paramref name="holidays"/>.</summary>
     /// <param name="holidays">
@@ -45,7 +46,7 @@ public sealed class BusinessDayCalendar
                 $"The last year listed must not be before the first ({firstYear}); got {lastYear}.");
         }
 
-        this.holidays = [.. holidays];
+        this.holidays = holidays.ToFrozenSet();
         FirstYear = firstYear;
         LastYear = lastYear;
         foreach (var outside in this.holidays.Where(d => d.Year < firstYear || d.Year > lastYear).Take(1))

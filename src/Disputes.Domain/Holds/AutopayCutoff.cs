@@ -30,7 +30,7 @@ public enum AutopayExclusion
 /// <param name="Exclusion">Whether, and from which payment, the held amount is left out.</param>
 /// <param name="ScheduledOn">The account's next scheduled automatic payment when the notice arrived; null without autopay.</param>
 /// <param name="CutoffOn">The last day, account time, on which the notice had to arrive for <paramref name="ScheduledOn"/> to leave it out.</param>
-/// <param name="ReceivedOn">The notice's receipt date, account time.</param>
+/// <param name="ReceivedOn">The notice's receipt date, account time (or processing time, when that is earlier).</param>
 public sealed record AutopayCutoff(AutopayExclusion Exclusion, LocalDate? ScheduledOn, LocalDate? CutoffOn, LocalDate ReceivedOn)
 {
     /// <summary>How many business days before the scheduled payment the notice must arrive (1026.13(d)(1)).</summary>
@@ -48,13 +48,22 @@ public sealed record AutopayCutoff(AutopayExclusion Exclusion, LocalDate? Schedu
     /// <param name="receivedAt">When the issuer received the notice.</param>
     /// <param name="zone">The account's time zone, in which the days are counted.</param>
     /// <param name="businessDays">The issuer's business days.</param>
+    /// <param name="processingZone">
+    /// The issuer's processing time zone when the program sets one: the notice is in time when it is in time in either zone
+    /// (rule book, "Dates and time zones"), so the earlier of the two receipt dates counts.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="businessDays"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The cut-off falls in a year <paramref name="businessDays"/> does not list.</exception>
-    public static AutopayCutoff Decide(LocalDate? scheduledOn, Instant receivedAt, DateTimeZone zone, BusinessDayCalendar businessDays)
+    public static AutopayCutoff Decide(
+        LocalDate? scheduledOn, Instant receivedAt, DateTimeZone zone, BusinessDayCalendar businessDays, DateTimeZone? processingZone = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(businessDays);
         var receivedOn = receivedAt.InZone(zone).Date;
+        if (processingZone is not null && receivedAt.InZone(processingZone).Date < receivedOn)
+        {
+            receivedOn = receivedAt.InZone(processingZone).Date;
+        }
         if (scheduledOn is not { } payment)
         {
             return new AutopayCutoff(AutopayExclusion.NotApplicable, null, null, receivedOn);

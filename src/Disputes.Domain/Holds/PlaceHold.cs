@@ -20,9 +20,11 @@ public static class PlaceHold
     /// no autopay.
     /// </param>
     /// <param name="businessDays">The issuer's business days, for the autopay cut-off.</param>
+    /// <param name="processingZone">The issuer's processing time zone when the program sets one (<see cref="AutopayCutoff.Decide"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="dispute"/> or <paramref name="businessDays"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The autopay cut-off falls in a year <paramref name="businessDays"/> does not list.</exception>
-    public static IReadOnlyList<object> Decide(Dispute dispute, LocalDate? nextAutopayOn, BusinessDayCalendar businessDays)
+    public static IReadOnlyList<object> Decide(
+        Dispute dispute, LocalDate? nextAutopayOn, BusinessDayCalendar businessDays, DateTimeZone? processingZone = null)
     {
         ArgumentNullException.ThrowIfNull(dispute);
         ArgumentNullException.ThrowIfNull(businessDays);
@@ -33,7 +35,7 @@ public static class PlaceHold
             return [];
         }
 
-        var autopay = AutopayCutoff.Decide(nextAutopayOn, dispute.NoticeReceivedAt, dispute.TimeZone, businessDays);
+        var autopay = AutopayCutoff.Decide(nextAutopayOn, dispute.NoticeReceivedAt, dispute.TimeZone, businessDays, processingZone);
         return
         [
             new HoldPlaced(dispute.Amount, dispute.FinanceCharges, dispute.Amount + dispute.FinanceCharges, dispute.Currency,

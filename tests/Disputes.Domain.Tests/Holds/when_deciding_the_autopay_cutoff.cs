@@ -79,6 +79,19 @@ public class when_deciding_the_autopay_cutoff
     }
 
     [Fact]
+    public void with_a_processing_zone_the_notice_is_in_time_when_it_is_in_time_in_either_zone()
+    {
+        // 2025-03-12T02:00Z: Wednesday in a UTC account, still Tuesday 03-11 in a New York processing zone.
+        var receivedAt = Instant.FromUtc(2025, 3, 12, 2, 0);
+
+        var cutoff = AutopayCutoff.Decide(Day("2025-03-14"), receivedAt, DateTimeZone.Utc, BusinessDayCalendar.FederalReserve, processingZone: NewYork);
+
+        Assert.Equal((AutopayExclusion.FromScheduledPayment, Day("2025-03-11")), (cutoff.Exclusion, cutoff.ReceivedOn));
+        Assert.Equal(AutopayExclusion.FromScheduledPayment,
+            AutopayCutoff.Decide(Day("2025-03-14"), receivedAt, NewYork, BusinessDayCalendar.FederalReserve, processingZone: DateTimeZone.Utc).Exclusion);
+    }
+
+    [Fact]
     public void without_autopay_there_is_nothing_to_leave_out()
     {
         var cutoff = AutopayCutoff.Decide(null, LocalNoon("2025-03-03"), NewYork, BusinessDayCalendar.FederalReserve);
