@@ -1,0 +1,96 @@
+using Disputes.Domain.Deadlines;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Resolving;
+
+namespace Disputes.Domain.Holds;
+
+/// <summary>
+/// Keeping a dispute's billing-error hold in step with the dispute: finance charges raise it, a withdrawal or a correction
+/// releases it, an explanation keeps the amount owed until its due date, and a reassertion within that period turns it
+/// into "report only as in dispute" (rule book sections 4 and 5).
+/// </summary>
+public static class FollowDispute
+{
+    /// <summary>
+    /// The hold events that follow from <paramref name="decided"/>, the events a command just decided for
+    /// <paramref name="dispute"/>; append them after those events. A payment period that ended before one of them is recorded
+    /// first, with the instant it ended.
+    /// </summary>
+    /// <param name="dispute">The dispute before <paramref name="decided"/>.</param>
+    /// <param name="hold">The dispute's hold before <paramref name="decided"/>; null when it has none (nothing follows).</param>
+    /// <param name="decided">The dispute events just decided, oldest first; events that do not concern the hold are passed over.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dispute"/> or <paramref name="decided"/> is null.</exception>
+    /// <exception cref="ArgumentException">One of <paramref name="decided"/> is not a dispute event.</exception>
+    public static IReadOnlyList<object> Decide(Dispute dispute, BillingErrorHold? hold, IEnumerable<object> decided)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        ArgumentNullException.ThrowIfNull(decided);
+        var followed = new List<object>();
+        foreach (var @event in decided)
+        {
+            dispute = dispute.Evolve(@event);
+            if (hold is null || hold.IsReleased)
+            {
+                continue;
+            }
+
+            // Judge the event by the hold as it stood when it happened: a reassertion after the due date is no
+            // reassertion within the payment period, even if the end of that period is not yet recorded.
+            foreach (var lapse in hold.LapsesDueBy(DisputeEventTime.Of(@event)))
+            {
+                followed.Add(lapse);
+                hold = hold.Evolve(lapse);
+            }
+
+            foreach (var change in After(dispute, hold, @event))
+            {
+                followed.Add(change);
+                hold = hold.Evolve(change);
+            }
+        }
+
+        return followed;
+    }
+
+    private static IEnumerable<object> After(Dispute dispute, BillingErrorHold hold, object @event)
+    {
+        if (hold.IsReleased)
+        {
+            yield break;
+        }
+
+        switch (@event)
+        {
+            // Once an explanation has stated the amount owed, that amount is what the cardmember was told; later charges
+            // are not part of it.
+            case FinanceChargesRecorded e when hold.Terms.Stage == HoldStage.Pending:
+                yield return new HoldChanged(dispute.Amount + dispute.FinanceCharges, hold.Terms, HoldChange.FinanceChargesRecorded, e.RecordedAt);
+                break;
+
+            case DisputeWithdrawn e:
+                yield return new HoldReleased(HoldRelease.Withdrawn, null, e.WithdrawnAt);
+                break;
+
+            case DisputeResolved { Outcome: ResolutionOutcome.Corrected } e:
+                yield return new HoldReleased(HoldRelease.Corrected, e.CreditedAmount, e.ResolvedAt);
+                break;
+
+            case DisputeResolved { AmountOwed: > 0m } e:
+                var dueOn = e.PaymentDueOn
+                    // ResolveDispute refuses money owed without a date; were one recorded anyway, the earliest lawful date stands.
+                    ?? e.ResolvedAt.InZone(dispute.TimeZone).Date.PlusDays(Math.Max(ResolveDispute.MinimumDaysToPay, dispute.PaymentPeriodDays));
+                yield return new HoldChanged(e.AmountOwed.Value,
+                    HoldTerms.ForPaymentPeriod(dueOn, DeadlineInstants.BreachInstant(dueOn, dispute.TimeZone)), HoldChange.Explained, e.ResolvedAt);
+                break;
+
+            case DisputeResolved e:
+                yield return new HoldReleased(HoldRelease.NothingOwed, e.CreditedAmount, e.ResolvedAt);
+                break;
+
+            case DisputeReopened e when hold.Terms is { Stage: HoldStage.PaymentPeriod, PaymentDueOn: { } due, Until: { } until }:
+                yield return new HoldChanged(hold.Amount, HoldTerms.ForReassertedPaymentPeriod(due, until),
+                    HoldChange.ReassertedWithinPaymentPeriod, e.ReopenedAt);
+                break;
+        }
+    }
+}
