@@ -20,7 +20,8 @@ namespace Disputes.Api.Accounts;
 /// <param name="TimeZone">IANA time zone, e.g. <c>America/New_York</c>.</param>
 /// <param name="BillingCycle">Either <c>{ "closingDay": 15 }</c> or <c>{ "closingDates": ["2025-03-15", ...] }</c>.</param>
 /// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance, 1 to 90; 25 for a new account when absent, unchanged on an update.</param>
-public sealed record RegisterAccountRequest(string? TimeZone, BillingCycleRequest? BillingCycle, int? PaymentPeriodDays = null)
+/// <param name="NextAutopayOn">The next automatic payment the issuer will take (account's zone); absent when the account has no autopay.</param>
+public sealed record RegisterAccountRequest(string? TimeZone, BillingCycleRequest? BillingCycle, int? PaymentPeriodDays = null, LocalDate? NextAutopayOn = null)
 {
     /// <summary>The longest payment period accepted, in days.</summary>
     public const int MaxPaymentPeriodDays = 90;
@@ -112,10 +113,12 @@ public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDat
 /// <param name="Version">Stream version of the account.</param>
 /// <param name="RecomputedDisputes">How many open disputes got a new resolution deadline from this change.</param>
 /// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance after an explanation.</param>
+/// <param name="NextAutopayOn">The next automatic payment the issuer will take; null without autopay.</param>
 /// <param name="CalendarHistory">Every calendar the account has had, oldest first, each deciding the closings from its day until the next one's: closings before a change stay as they were.</param>
 public sealed record AccountResponse(
     string AccountId, string TimeZone, BillingCycleRequest BillingCycle, long Version, int? RecomputedDisputes = null,
-    IReadOnlyList<CalendarInForceResponse>? CalendarHistory = null, int PaymentPeriodDays = Account.DefaultPaymentPeriodDays);
+    IReadOnlyList<CalendarInForceResponse>? CalendarHistory = null, int PaymentPeriodDays = Account.DefaultPaymentPeriodDays,
+    LocalDate? NextAutopayOn = null);
 
 /// <summary>One calendar of the account's history.</summary>
 /// <param name="InForceFrom">The first day (account's zone) it decided the closings; null for the calendar the account was registered with.</param>
@@ -146,7 +149,8 @@ public static class RegisterAccountEndpoint
         var stream = await session.Events.FetchForWriting<Account>(StreamIds.ForAccount(accountId), http.RequestAborted);
         if (stream.Aggregate is not { } existing)
         {
-            var registered = new AccountRegistered(accountId, zone!.Id, calendar!, now, request!.PaymentPeriodDays ?? Account.DefaultPaymentPeriodDays);
+            var registered = new AccountRegistered(
+                accountId, zone!.Id, calendar!, now, request!.PaymentPeriodDays ?? Account.DefaultPaymentPeriodDays, request.NextAutopayOn);
             stream.AppendOne(registered);
             var created = Account.Start(stream.Id, registered);
             // Escaped: an id with non-ASCII characters (allowed) cannot go into a header as it is, and failed the
@@ -155,12 +159,13 @@ public static class RegisterAccountEndpoint
         }
 
         if (existing.TimeZoneId == zone!.Id && existing.Calendar.Equals(calendar)
-            && (request!.PaymentPeriodDays ?? existing.PaymentPeriodDays) == existing.PaymentPeriodDays)
+            && (request!.PaymentPeriodDays ?? existing.PaymentPeriodDays) == existing.PaymentPeriodDays
+            && request.NextAutopayOn == existing.NextAutopayOn)
         {
             return Results.Ok(ToResponse(existing, 0));
         }
 
-        var updated = new AccountUpdated(zone.Id, calendar!, now, request!.PaymentPeriodDays);
+        var updated = new AccountUpdated(zone.Id, calendar!, now, request!.PaymentPeriodDays, request.NextAutopayOn);
         stream.AppendOne(updated);
         var account = existing.Evolve(updated);
         var recomputed = existing.Calendar.Equals(calendar)
@@ -204,5 +209,5 @@ public static class RegisterAccountEndpoint
             account.History.Calendars
                 .Select(c => new CalendarInForceResponse(c.InForceFrom == LocalDate.MinIsoValue ? null : c.InForceFrom, BillingCycleRequest.From(c.Calendar)))
                 .ToList(),
-            account.PaymentPeriodDays);
+            account.PaymentPeriodDays, account.NextAutopayOn);
 }

@@ -4,6 +4,7 @@ using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Withdrawing;
+using Disputes.Domain.Holds;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public static class WithdrawMyDisputeEndpoint
         }
 
         var now = clock.GetCurrentInstant();
-        var events = WithdrawDispute.Decide(dispute, reason, now);
+        var events = FollowDispute.WithHold(dispute, WithdrawDispute.Decide(dispute, reason, now));
         stream.AppendMany(events);
         var history = (await session.Events.FetchStreamAsync(found.Id, token: http.RequestAborted)).Select(e => e.Data).Concat(events);
         CardmemberLanguage.Announce(http.Response, words);

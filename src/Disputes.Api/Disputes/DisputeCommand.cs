@@ -1,5 +1,6 @@
 using System.Reflection;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Holds;
 using Microsoft.AspNetCore.Http.Metadata;
 using Wolverine.Marten;
 
@@ -17,9 +18,15 @@ public static class DisputeCommand
     /// <summary>The entity tag of a dispute version: the version number, quoted.</summary>
     public static string ETagFor(long version) => $"\"{version}\"";
 
-    /// <summary>The answer to a command: <paramref name="events"/> to append, and the dispute they lead to.</summary>
-    public static (DisputeAnswer Answer, Events Events) Answer(Dispute dispute, IReadOnlyList<object> events) =>
-        (new DisputeAnswer(events.Aggregate(dispute, (d, e) => d.Evolve(e))), [.. events]);
+    /// <summary>
+    /// The answer to a command: the events the domain <paramref name="decided"/> and what they do to the dispute's hold,
+    /// to append, and the dispute they lead to.
+    /// </summary>
+    public static (DisputeAnswer Answer, Events Events) Answer(Dispute dispute, IReadOnlyList<object> decided)
+    {
+        var events = FollowDispute.WithHold(dispute, decided);
+        return (new DisputeAnswer(events.Aggregate(dispute, (d, e) => d.Evolve(e))), [.. events]);
+    }
 }
 
 /// <summary>

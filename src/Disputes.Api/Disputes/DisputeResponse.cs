@@ -37,7 +37,8 @@ public sealed record DisputeResponse(
     DeadlinesResponse Deadlines,
     IReadOnlyList<DisputeStep> Steps,
     decimal? OriginalAmount = null,
-    string? OriginalCurrency = null)
+    string? OriginalCurrency = null,
+    Holds.HoldResponse? Hold = null)
 {
     /// <summary>The response for <paramref name="d"/>.</summary>
     public static DisputeResponse From(Dispute d) => new(
@@ -45,7 +46,7 @@ public sealed record DisputeResponse(
         d.Amount, d.Currency, d.TransactionDate, d.StatementTransmittedOn, d.NoticeReceivedAt, d.ReceivedOn,
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
         d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
-        d.Original?.Amount, d.Original?.Currency);
+        d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold));
 }
 
 /// <summary>How the dispute was resolved.</summary>

@@ -6,6 +6,7 @@ using Disputes.Api.Hosting.Telemetry;
 using Disputes.Api.Identity;
 using Scalar.AspNetCore;
 using Disputes.Api.Problems;
+using Disputes.Domain.BusinessDays;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Resources;
@@ -48,6 +49,8 @@ public static class DisputesService
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<DeadlineTimers>();
+        builder.Services.AddSingleton<Holds.HoldTimers>();
+        builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
         builder.Services.Configure<DeadlineWarningOptions>(builder.Configuration.GetSection("Disputes:DeadlineWarnings"));
 
         // Every node may run; Wolverine assigns each async projection or subscription to exactly one live

@@ -36,6 +36,7 @@ public static class DisputesStore
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, CaseNumbers.Sequence, SchemaUtils.IdentifierUsage.General)));
         options.AddDisputesProjections();
+        options.Schema.For<Holds.ReportedActivity>().Duplicate(a => a.AccountId);
         return options;
     }
 

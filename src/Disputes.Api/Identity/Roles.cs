@@ -15,8 +15,11 @@ public static class Roles
     /// <summary>A cardmember: reads and withdraws the disputes of the accounts the token names.</summary>
     public const string Cardmember = "cardmember";
 
+    /// <summary>A downstream system (card processor, collections, credit-bureau furnisher): reports what it did on accounts.</summary>
+    public const string Integrator = "integrator";
+
     /// <summary>Every role.</summary>
-    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Compliance, Cardmember];
+    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Compliance, Cardmember, Integrator];
 
     /// <summary>The claim holding the role.</summary>
     public const string RoleClaim = "role";
@@ -45,6 +48,9 @@ public static class Policies
 
     /// <summary>The cardmember's own view.</summary>
     public const string OwnDisputes = "own-disputes";
+
+    /// <summary>Report activity on accounts, judged against the disputes' holds: integrators.</summary>
+    public const string ReportActivity = "report-activity";
 
     /// <summary>The operator's endpoints (metrics, detailed readiness): see <see cref="OperationsAccess"/>.</summary>
     public const string Operate = "operate";

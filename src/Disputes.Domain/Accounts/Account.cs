@@ -9,7 +9,9 @@ namespace Disputes.Domain.Accounts;
 /// <param name="Calendar">When the account's billing cycles close.</param>
 /// <param name="RegisteredAt">When.</param>
 /// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance; null before it was recorded (then <see cref="Account.DefaultPaymentPeriodDays"/>).</param>
-public sealed record AccountRegistered(string AccountId, string TimeZoneId, BillingCycleCalendar Calendar, Instant RegisteredAt, int? PaymentPeriodDays = null);
+/// <param name="NextAutopayOn">The next automatic payment the issuer will take from the cardmember's bank (account's zone); null without autopay.</param>
+public sealed record AccountRegistered(
+    string AccountId, string TimeZoneId, BillingCycleCalendar Calendar, Instant RegisteredAt, int? PaymentPeriodDays = null, LocalDate? NextAutopayOn = null);
 
 /// <summary>An account's time zone or billing-cycle calendar changed.</summary>
 /// <param name="TimeZoneId">The time zone from now on; disputes already open keep the zone they were opened in.</param>
@@ -19,7 +21,9 @@ public sealed record AccountRegistered(string AccountId, string TimeZoneId, Bill
 /// </param>
 /// <param name="UpdatedAt">When.</param>
 /// <param name="PaymentPeriodDays">The payment period from now on; null when the update did not name one (it stays as it was).</param>
-public sealed record AccountUpdated(string TimeZoneId, BillingCycleCalendar Calendar, Instant UpdatedAt, int? PaymentPeriodDays = null);
+/// <param name="NextAutopayOn">The next automatic payment from now on; null without autopay.</param>
+public sealed record AccountUpdated(
+    string TimeZoneId, BillingCycleCalendar Calendar, Instant UpdatedAt, int? PaymentPeriodDays = null, LocalDate? NextAutopayOn = null);
 
 /// <summary>A card account as its events leave it: the facts intake needs to compute deadlines.</summary>
 /// <param name="Id">The account's stream id (<see cref="Streams.StreamIds.ForAccount"/>).</param>
@@ -44,6 +48,12 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
     public int PaymentPeriodDays { get; init; } = DefaultPaymentPeriodDays;
 
     /// <summary>
+    /// The next automatic payment the issuer will take (account's zone), null without autopay: a notice received at
+    /// least three business days before it keeps the disputed amount out of it (1026.13(d)(1)).
+    /// </summary>
+    public LocalDate? NextAutopayOn { get; init; }
+
+    /// <summary>
     /// Every calendar the account has had and the day each came into force: the closings that happened and the
     /// ones scheduled. Deadlines are computed from it.
     /// </summary>
@@ -60,6 +70,7 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
         {
             History = new CalendarHistory(e.Calendar),
             PaymentPeriodDays = e.PaymentPeriodDays ?? DefaultPaymentPeriodDays,
+            NextAutopayOn = e.NextAutopayOn,
         };
 
     /// <summary>The account after <paramref name="event"/>.</summary>
@@ -71,6 +82,7 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
             Calendar = e.Calendar,
             History = e.Calendar.Equals(Calendar) ? History : History.ChangedOn(e.UpdatedAt.InZone(TimeZone).Date, e.Calendar),
             PaymentPeriodDays = e.PaymentPeriodDays ?? PaymentPeriodDays,
+            NextAutopayOn = e.NextAutopayOn,
             Version = Version + 1,
         },
         _ => this with { Version = Version + 1 },

@@ -102,6 +102,12 @@ public sealed record Dispute
     public IReadOnlyList<DisputeStep> Steps { get; init; } = [];
 
     /// <summary>
+    /// The billing-error hold the dispute placed on the account (rule book section 4); null for a late notice, which
+    /// holds nothing, and for a dispute opened before holds were kept.
+    /// </summary>
+    public Holds.BillingErrorHold? Hold { get; init; }
+
+    /// <summary>
     /// True when the notice arrived within the 60-day window, so the acknowledgment and resolution clocks
     /// of the Fair Credit Billing Act apply. A late notice is still worked, unprotected.
     /// </summary>
@@ -118,11 +124,10 @@ public sealed record Dispute
         clock == ComplianceClock.Acknowledgment ? AcknowledgmentClock : ResolutionClock;
 
     /// <summary>
-    /// What the issuer forfeits under 15 USC 1666(e) if any clock breached: the disputed amount plus
-    /// related finance charges, capped at 50; counted once per dispute. Null while no clock has breached.
+    /// What the issuer forfeits under 15 USC 1666(e) once a clock breached or the hold was violated: the disputed
+    /// amount plus related finance charges, capped at 50; counted once per dispute. Null while neither happened.
     /// </summary>
-    public decimal? ForfeitureExposure =>
-        Clocks.Any(c => c.Status == ClockStatus.Breached) ? Forfeiture.Exposure(Amount, FinanceCharges) : null;
+    public decimal? ForfeitureExposure => Holds.Noncompliance.Exposure(this, Hold);
 
     /// <summary>True while the dispute can still be worked: not resolved and not withdrawn.</summary>
     public bool IsActive => Status is DisputeStatus.Open or DisputeStatus.Acknowledged or DisputeStatus.Reopened;
@@ -175,6 +180,7 @@ public sealed record Dispute
         return next with
         {
             Version = version,
+            Hold = @event is Holds.HoldPlaced placed ? Holds.BillingErrorHold.Start(placed) : Hold?.Evolve(@event),
             AcknowledgmentClock = AcknowledgmentClock.Evolve(@event),
             ResolutionClock = ResolutionClock.Evolve(@event),
             Steps = [.. Steps, DisputeStep.For(@event, version)],

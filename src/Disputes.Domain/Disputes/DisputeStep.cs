@@ -40,7 +40,7 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
             Invariant($"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} was missed; forfeiture exposure {e.ForfeitureExposure:0.00}.")),
         ResolutionDeadlineRecomputed e => new(version, "resolution_deadline_recomputed", e.RecomputedAt,
             Invariant($"Billing-cycle calendar changed: resolution now due {e.Deadline.DueOn:yyyy-MM-dd}.")),
-        _ => new(version, "unknown", default, @event.GetType().Name),
+        _ => Holds.HoldSteps.For(@event, version) ?? new(version, "unknown", default, @event.GetType().Name),
     };
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();

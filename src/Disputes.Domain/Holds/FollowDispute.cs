@@ -12,6 +12,15 @@ namespace Disputes.Domain.Holds;
 public static class FollowDispute
 {
     /// <summary>
+    /// What every command on a dispute appends: the events it decided, then what they do to the dispute's own hold
+    /// (<see cref="Dispute.Hold"/>).
+    /// </summary>
+    /// <param name="dispute">The dispute before <paramref name="decided"/>.</param>
+    /// <param name="decided">The dispute events the command decided, oldest first.</param>
+    public static IReadOnlyList<object> WithHold(Dispute dispute, IReadOnlyList<object> decided) =>
+        decided.Count == 0 ? decided : [.. decided, .. Decide(dispute, dispute.Hold, decided)];
+
+    /// <summary>
     /// The hold events that follow from <paramref name="decided"/>, the events a command just decided for
     /// <paramref name="dispute"/>; append them after those events. A payment period that ended before one of them is recorded
     /// first, with the instant it ended.

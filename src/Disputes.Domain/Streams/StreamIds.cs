@@ -12,6 +12,7 @@ public static class StreamIds
 {
     private static readonly Guid AccountNamespace = new("6f1c2f55-8a4c-4c5e-9a51-3d0c1e7f0a01");
     private static readonly Guid IntakeNamespace = new("0b7d9f6e-2f43-4b8a-8f0e-5a2c6d1e9b02");
+    private static readonly Guid ActivityNamespace = new("3c5e8a1d-7b24-4f6a-9d3e-2a1b0c9f8e03");
 
     /// <summary>The stream id of the account the issuer calls <paramref name="accountId"/>.</summary>
     public static Guid ForAccount(string accountId) => NameBased(AccountNamespace, accountId);
@@ -24,6 +25,10 @@ public static class StreamIds
         NameBased(IntakeNamespace, string.Join('\u001f',
             accountId, chatSessionId, merchant.Trim().ToUpperInvariant(),
             amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), transactionDate));
+
+    /// <summary>The id of an account activity a downstream system reported: one per account and the system's idempotency key.</summary>
+    public static Guid ForActivity(string accountId, string idempotencyKey) =>
+        NameBased(ActivityNamespace, string.Join('\u001f', accountId, idempotencyKey));
 
     private static Guid NameBased(Guid ns, string name)
     {

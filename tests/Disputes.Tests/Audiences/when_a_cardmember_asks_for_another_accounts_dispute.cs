@@ -66,7 +66,7 @@ public sealed class when_a_cardmember_asks_for_another_accounts_dispute(ServiceF
         Assert.Equal(await ShapeOfAsync(unknown, UnknownCase), await ShapeOfAsync(asked, theirs["caseNumber"].Str()));
         var after = await Client.GetDisputeAsync(theirs);
         Assert.Equal("open", after["status"].Str());
-        Assert.Equal(1, (long)after["version"]!);
+        Assert.Equal(2, (long)after["version"]!);
         Assert.Equal("pending", after["deadlines"]!["acknowledgment"]!["status"].Str());
         Assert.Equal("pending", after["deadlines"]!["resolution"]!["status"].Str());
         Assert.Equal(events, await Service.EventCountAsync());

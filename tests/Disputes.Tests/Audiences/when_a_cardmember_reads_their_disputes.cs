@@ -186,7 +186,7 @@ public sealed class when_a_cardmember_reads_their_disputes(ServiceFixture fixtur
         var problem = await response.ProblemAsync(System.Net.HttpStatusCode.BadRequest);
         Assert.Contains("creditedAmount", problem.ErrorFields());
         Assert.Contains("explanation", problem.ErrorFields());
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     [Fact]

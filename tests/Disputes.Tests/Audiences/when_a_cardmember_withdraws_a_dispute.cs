@@ -42,8 +42,9 @@ public sealed class when_a_cardmember_withdraws_a_dispute(ServiceFixture fixture
         Assert.Equal("stopped", stored["deadlines"]!["resolution"]!["status"].Str());
 
         var history = await (await Service.ClientAs("compliance").GetAsync($"/api/compliance/disputes/{dispute["disputeId"]}/history")).BodyAsync();
-        var withdrawn = history["events"]!.AsArray()[^1]!;
-        Assert.Equal("dispute_withdrawn", withdrawn["type"].Str());
+        var types = history["events"]!.AsArray().Select(e => e!["type"].Str()).ToList();
+        Assert.Equal(["dispute_withdrawn", "hold_released"], types[^2..]);
+        var withdrawn = history["events"]!.AsArray()[^2]!;
         Assert.Equal("cardmember:cm-a", withdrawn["actor"].Str());
         Assert.Equal("I found the purchase", withdrawn["data"]!["reason"].Str());
     }
@@ -87,7 +88,7 @@ public sealed class when_a_cardmember_withdraws_a_dispute(ServiceFixture fixture
 
         var problem = await again.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("Esta disputa ya fue retirada.", problem["detail"].Str());
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(4, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class when_a_cardmember_withdraws_a_dispute(ServiceFixture fixture
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already resolved", problem["detail"].Str());
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(4, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class when_a_cardmember_withdraws_a_dispute(ServiceFixture fixture
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.DoesNotContain("4111", problem.ToJsonString());
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -129,6 +130,6 @@ public sealed class when_a_cardmember_withdraws_a_dispute(ServiceFixture fixture
             Assert.Equal("This dispute is already withdrawn.", problem["detail"].Str());
         }
 
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(4, await Service.EventCountAsync());
     }
 }

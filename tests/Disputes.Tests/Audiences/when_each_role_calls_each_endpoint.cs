@@ -51,6 +51,7 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["POST /api/disputes/{disputeId}/reopening"] = [Roles.Supervisor],
         ["PUT /api/accounts/{accountId}"] = Staff,
         ["GET /api/accounts/{accountId}"] = Readers,
+        ["POST /api/accounts/{accountId}/activity"] = [Roles.Integrator],
         ["GET /api/compliance/deadlines"] = Auditors,
         ["GET /api/compliance/summary"] = Auditors,
         ["GET /api/compliance/breaches"] = Auditors,

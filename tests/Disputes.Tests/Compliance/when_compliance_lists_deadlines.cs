@@ -95,7 +95,7 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
 
         // Both clocks of the two unacknowledged disputes breach by mid-June; a note records them.
         Clock.SetNow("2025-06-20T12:00:00Z");
-        Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 2)).IsSuccessStatusCode);
+        Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 4)).IsSuccessStatusCode);
         Assert.True((await Client.CommandAsync(bigDispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
 
         var summary = await (await Service.ClientAs("compliance").GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();

@@ -32,15 +32,15 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
 
         Assert.Equal("2025-03-05T00:00:00Z", before["asOf"].Str());
         Assert.Equal("open", before["status"].Str());
-        Assert.Equal(1, (long)before["version"]!);
+        Assert.Equal(2, (long)before["version"]!);
         Assert.Equal("pending", ClockOf(before, "acknowledgment"));
         Assert.Equal("2025-04-03T04:00:00Z", ClockOf(before, "acknowledgment", "breachesAt"));
         Assert.Equal(dispute["caseNumber"].Str(), before["caseNumber"].Str());
 
         Assert.Equal("acknowledged", after["status"].Str());
-        Assert.Equal(2, (long)after["version"]!);
+        Assert.Equal(3, (long)after["version"]!);
         Assert.Equal("met", ClockOf(after, "acknowledgment"));
-        Assert.Equal(["dispute_opened", "acknowledgment_sent"], after["steps"]!.AsArray().Select(s => s!["type"].Str()));
+        Assert.Equal(["dispute_opened", "hold_placed", "acknowledgment_sent"], after["steps"]!.AsArray().Select(s => s!["type"].Str()));
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         Assert.Equal("pending", ClockOf(afterIt, "resolution"));
         Assert.Equal(50m, (decimal)afterIt["forfeitureExposure"]!);
 
-        // Nothing was stored: the breach is derived from time, the stream still holds one event.
-        Assert.Equal(1, (long)afterIt["version"]!);
-        Assert.Equal(1, await Service.EventCountAsync());
+        // Nothing was stored: the breach is derived from time, the stream still holds its two opening events.
+        Assert.Equal(2, (long)afterIt["version"]!);
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -77,26 +77,26 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         await Client.StepAsync(dispute, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
 
         var escalated = await AsOfAsync(dispute, "2025-03-11T00:00:00Z");
-        Assert.Equal(("open", 2L, "supervisor"), (escalated["status"].Str(), (long)escalated["version"]!, escalated["escalatedTo"].Str()));
+        Assert.Equal(("open", 3L, "supervisor"), (escalated["status"].Str(), (long)escalated["version"]!, escalated["escalatedTo"].Str()));
         Assert.Equal("pending", ClockOf(escalated, "acknowledgment"));
 
         var breached = await AsOfAsync(dispute, "2025-04-05T00:00:00Z");
-        Assert.Equal(("open", 3L), (breached["status"].Str(), (long)breached["version"]!));
+        Assert.Equal(("open", 4L), (breached["status"].Str(), (long)breached["version"]!));
         Assert.Equal("breached", ClockOf(breached, "acknowledgment"));
         Assert.Equal(50m, (decimal)breached["forfeitureExposure"]!);
 
         var acknowledged = await AsOfAsync(dispute, "2025-04-11T00:00:00Z");
-        Assert.Equal(("acknowledged", 4L), (acknowledged["status"].Str(), (long)acknowledged["version"]!));
+        Assert.Equal(("acknowledged", 5L), (acknowledged["status"].Str(), (long)acknowledged["version"]!));
         Assert.Equal("breached", ClockOf(acknowledged, "acknowledgment"));
         Assert.Equal("pending", ClockOf(acknowledged, "resolution"));
 
         var resolved = await AsOfAsync(dispute, "2025-04-21T00:00:00Z");
-        Assert.Equal(("resolved", 5L), (resolved["status"].Str(), (long)resolved["version"]!));
+        Assert.Equal(("resolved", 7L), (resolved["status"].Str(), (long)resolved["version"]!));
         Assert.Equal("corrected", resolved["resolution"]!["outcome"].Str());
         Assert.Equal("breached", ClockOf(resolved, "acknowledgment"));
         Assert.Equal("met", ClockOf(resolved, "resolution"));
         Assert.Equal(
-            ["dispute_opened", "escalated", "deadline_breached", "acknowledgment_sent", "resolved"],
+            ["dispute_opened", "hold_placed", "escalated", "deadline_breached", "acknowledgment_sent", "resolved", "hold_released"],
             resolved["steps"]!.AsArray().Select(s => s!["type"].Str()));
     }
 

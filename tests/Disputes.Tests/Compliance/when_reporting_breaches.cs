@@ -30,7 +30,7 @@ public sealed class when_reporting_breaches(ServiceFixture fixture) : ServiceTes
 
         // A note in June records both breaches of each of the two disputes.
         Clock.SetNow("2025-06-20T12:00:00Z");
-        Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 2)).IsSuccessStatusCode);
+        Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 4)).IsSuccessStatusCode);
         Assert.True((await Client.CommandAsync(bigDispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
         return (smallDispute, bigDispute);
     }

@@ -46,7 +46,7 @@ public sealed class when_free_text_holds_sensitive_data(ServiceFixture fixture) 
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("text", problem.ErrorFields());
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
         var count = await Service.ScalarAsync<long>(
             "select count(*) from disputes.mt_events where data::text like '%4111111111111111%'");
         Assert.Equal(0, count);

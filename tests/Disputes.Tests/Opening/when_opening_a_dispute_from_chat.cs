@@ -18,7 +18,7 @@ public sealed class when_opening_a_dispute_from_chat(ServiceFixture fixture) : S
         var body = await response.BodyAsync();
         Assert.Equal($"/api/disputes/{body["disputeId"]}", response.Headers.Location?.ToString());
         Assert.Matches(new Regex(@"^DSP-2025-\d{6}$"), body["caseNumber"].Str());
-        Assert.Equal(1, (long)body["version"]!);
+        Assert.Equal(2, (long)body["version"]!);
         Assert.Equal("open", body["status"].Str());
         Assert.Equal("chat", body["channel"].Str());
         Assert.Equal("1005", body["cardLast4"].Str());

@@ -36,7 +36,7 @@ public sealed class when_the_same_intake_arrives_twice(ServiceFixture fixture) :
         var ids = await Task.WhenAll(responses.Select(async r => (await r.BodyAsync())["disputeId"].Str()));
         Assert.Single(ids.Distinct());
         Assert.Equal(1, await Service.DisputeCountAsync());
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class when_secrets_hide_in_other_places(ServiceFixture fixture) : 
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("text", problem.ErrorFields());
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     private static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -28,16 +28,16 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         dispute = await Client.StepAsync(dispute, "finance-charges", new() { ["amount"] = 2.10m });
 
         var stored = await Client.GetDisputeAsync(dispute);
-        Assert.Equal(9, (long)stored["version"]!);
+        Assert.Equal(11, (long)stored["version"]!);
         Assert.Equal(
-            ["dispute_opened", "acknowledgment_sent", "provisional_credit_issued", "documents_requested", "documents_received",
-             "merchant_contacted", "escalated", "note_added", "finance_charges_recorded"],
+            ["dispute_opened", "hold_placed", "acknowledgment_sent", "provisional_credit_issued", "documents_requested", "documents_received",
+             "merchant_contacted", "escalated", "note_added", "finance_charges_recorded", "hold_changed"],
             stored["steps"]!.AsArray().Select(s => s!["type"].Str()));
         Assert.Equal("acknowledged", stored["status"].Str());
         Assert.Equal("credit", stored["escalatedTo"].Str());
         Assert.Equal(127.43m, (decimal)stored["provisionalCredit"]!);
         Assert.Equal(2.10m, (decimal)stored["financeCharges"]!);
-        Assert.Equal(9, await Service.EventCountAsync());
+        Assert.Equal(11, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Contains("2025-04-14", message);
         Assert.Contains("25 days", message);
         Assert.Contains("10", message);
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(3, await Service.EventCountAsync());
 
         var resolved = await Client.StepAsync(dispute, "resolution", new()
         {
@@ -90,7 +90,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         });
         var message = (await tooMuch.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amountOwed"]![0].Str();
         Assert.Contains("77.43", message);
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
 
         var resolved = await Client.StepAsync(dispute, "resolution", new()
         {
@@ -135,7 +135,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("explanation", problem.ErrorFields());
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already acknowledged", problem["detail"].Str());
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(3, await Service.EventCountAsync());
     }
 
     [Theory]
@@ -176,7 +176,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("withdrew", problem["detail"].Str());
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(4, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         var problem = await stale.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("version", problem["detail"].Str());
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(3, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"2\"", response.Headers.ETag!.Tag);
+        Assert.Equal("\"3\"", response.Headers.ETag!.Tag);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         var response = await Client.PostJsonAsync($"/api/disputes/{dispute["disputeId"]}/acknowledgment", new JsonObject());
 
         await response.ProblemAsync(HttpStatusCode.PreconditionRequired);
-        Assert.Equal(1, await Service.EventCountAsync());
+        Assert.Equal(2, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        Assert.Equal(2, await Service.EventCountAsync());
+        Assert.Equal(3, await Service.EventCountAsync());
     }
 
     [Fact]

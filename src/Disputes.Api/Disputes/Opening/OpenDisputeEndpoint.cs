@@ -5,7 +5,9 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.BusinessDays;
 using Disputes.Domain.Disputes.Opening;
+using Disputes.Domain.Holds;
 using Disputes.Domain.Streams;
 using Marten;
 using NodaTime;
@@ -168,7 +170,8 @@ public static class OpenDisputeEndpoint
     [WolverinePost("/api/disputes")]
     [EnableRateLimiting(ClientLimits.IntakePolicy)]
     public static async Task<IResult> Post(
-        OpenDisputeRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, CaseNumbers caseNumbers, DeadlineTimers timers)
+        OpenDisputeRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, CaseNumbers caseNumbers, DeadlineTimers timers,
+        BusinessDayCalendar businessDays)
     {
         if (request is null)
         {
@@ -201,8 +204,10 @@ public static class OpenDisputeEndpoint
 
         var receivedOn = DeadlineInstants.LocalDateOf(command.NoticeReceivedAt, account.TimeZone);
         var opened = command.Decide(account, await caseNumbers.NextAsync(receivedOn, http.RequestAborted), now);
-        var dispute = Dispute.Start(opened);
-        session.Events.StartStream<Dispute>(opened.DisputeId, opened);
+        var started = Dispute.Start(opened);
+        var hold = PlaceHold.Decide(started, account.NextAutopayOn, businessDays);
+        var dispute = hold.Aggregate(started, (d, e) => d.Evolve(e));
+        session.Events.StartStream<Dispute>(opened.DisputeId, [opened, .. hold]);
         await timers.ScheduleAsync(bus, dispute);
         return new DisputeAnswer(dispute, DisputeAnswer.Kind.Created);
     }

@@ -6,6 +6,8 @@ using Disputes.Domain.Disputes.Reopening;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Disputes.Api.Holds;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -22,7 +24,7 @@ public static class ReopenDisputeEndpoint
     /// <summary>200 with the dispute; 409 unless it is resolved.</summary>
     [Authorize(Policy = Policies.Reopen)]
     [WolverinePost("/api/disputes/{disputeId}/reopening")]
-    public static (IResult, Events) Post(ReopenDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
+    public static async Task<(IResult, Events)> Post(ReopenDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock, IMessageBus bus, HoldTimers holdTimers)
     {
         var errors = new FieldErrors();
         var reason = errors.Text("reason", request.Reason, 1000);
@@ -32,6 +34,8 @@ public static class ReopenDisputeEndpoint
         }
 
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
-        return DisputeCommand.Answer(dispute, ReopenDispute.Decide(dispute, reason!, clock.GetCurrentInstant()));
+        var (answer, events) = DisputeCommand.Answer(dispute, ReopenDispute.Decide(dispute, reason!, clock.GetCurrentInstant()));
+        await holdTimers.ScheduleAsync(bus, answer.Dispute);
+        return (answer, events);
     }
 }

@@ -6,6 +6,8 @@ using NodaTime;
 using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Disputes.Api.Holds;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -59,8 +61,8 @@ public static class ResolveDisputeEndpoint
     /// <summary>200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
-    public static (IResult, Events) Post(
-        ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
+    public static async Task<(IResult, Events)> Post(
+        ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock, IMessageBus bus, HoldTimers holdTimers)
     {
         var (command, errors) = request.ToCommand();
         if (command is null)
@@ -69,6 +71,8 @@ public static class ResolveDisputeEndpoint
         }
 
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
-        return DisputeCommand.Answer(dispute, command.Decide(dispute, clock.GetCurrentInstant()));
+        var (answer, events) = DisputeCommand.Answer(dispute, command.Decide(dispute, clock.GetCurrentInstant()));
+        await holdTimers.ScheduleAsync(bus, answer.Dispute);
+        return (answer, events);
     }
 }

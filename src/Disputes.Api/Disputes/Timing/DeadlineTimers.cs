@@ -2,6 +2,7 @@ using Disputes.Api.Hosting;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Timing;
+using Disputes.Domain.Holds;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Wolverine;
@@ -49,6 +50,6 @@ public static class DeadlineTimerHandler
         }
 
         session.LastModifiedBy = Identity.AuditStamp.TimerActor;
-        return [.. timer.Decide(dispute, clock.GetCurrentInstant())];
+        return [.. FollowDispute.WithHold(dispute, timer.Decide(dispute, clock.GetCurrentInstant()))];
     }
 }

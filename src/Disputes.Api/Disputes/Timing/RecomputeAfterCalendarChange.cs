@@ -2,6 +2,7 @@ using Disputes.Domain.Accounts;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Timing;
+using Disputes.Domain.Holds;
 using Disputes.Domain.Streams;
 using Marten;
 using NodaTime;
@@ -41,7 +42,7 @@ public static class RecomputeAfterCalendarChangeHandler
             return [];
         }
 
-        var events = RecomputeResolutionDeadline.Decide(dispute, account.History, clock.GetCurrentInstant());
+        var events = FollowDispute.WithHold(dispute, RecomputeResolutionDeadline.Decide(dispute, account.History, clock.GetCurrentInstant()));
         session.LastModifiedBy = message.ChangedBy;
         if (events.OfType<ResolutionDeadlineRecomputed>().Any())
         {
