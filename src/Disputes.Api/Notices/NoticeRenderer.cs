@@ -85,7 +85,15 @@ public sealed class NoticeRenderer
         ArgumentNullException.ThrowIfNull(content);
         var template = templates[content.Kind, language];
         var context = new TemplateContext(LetterView.Of(content, language), options);
-        var html = template.Template.Render(context, Encoder);
+        string html;
+        try
+        {
+            html = template.Template.Render(context, Encoder);
+        }
+        catch (FluidException e)
+        {
+            throw new InvalidOperationException($"The template {template.Path} cannot be rendered: {e.Message}", e);
+        }
 
         var (title, blocks) = LetterLayout.Read(html);
         var text = LetterLayout.Text(blocks);
