@@ -24,7 +24,10 @@ internal static partial class NoticeScenes
 
     /// <summary>The names of the scenes, for theories.</summary>
     public static readonly string[] Names =
-        ["acknowledgment", "late_acknowledgment", "documents_request", "merchant_documents_request", "correction", "partial_correction", "explanation", "reporting", "resolution_reported"];
+        [
+            "acknowledgment", "late_acknowledgment", "documents_request", "merchant_documents_request", "correction", "partial_correction", "explanation",
+            "explanation_after_a_missed_deadline", "explanation_with_nothing_owed", "reporting", "resolution_reported",
+        ];
 
     private static readonly LocalDate Received = new(2025, 3, 3);
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
@@ -65,6 +68,12 @@ internal static partial class NoticeScenes
             Issuer, SentAt),
         "explanation" => NoticeContent.ForResolution(Explained("The merchant sent the items you ordered", BillingErrorKind.NotReceived), Issuer, SentAt,
             "The carrier's tracking shows delivery to your address on February 13, 2025, signed for by you"),
+        // Resolved on 04-10, after the acknowledgment was due on 04-02: $50.00 is forfeited and left out of what is owed.
+        "explanation_after_a_missed_deadline" => NoticeContent.ForResolution(
+            Open().Resolved(new ResolveDispute(ResolutionOutcome.NoError, null, "The signed receipt matches your signature", 1184.56m, new LocalDate(2025, 5, 10)), Instant.FromUtc(2025, 4, 10, 15, 0)),
+            Issuer, Instant.FromUtc(2025, 4, 10, 15, 0)),
+        "explanation_with_nothing_owed" => NoticeContent.ForResolution(
+            Open().Resolved(new ResolveDispute(ResolutionOutcome.NoError, null, "The merchant refunded the charge on March 1, 2025", 0m, null), SentAt), Issuer, SentAt),
         "reporting" => ReportingNotice.For(Explained("The signed receipt matches your signature"), Issuer, SentAt + Duration.FromDays(30), ReportingStage.Reported,
             [new ReportedParty("Example Credit Bureau", ["PO Box 740241", "Atlanta, GA 30374"]), new ReportedParty("Second Reporting Agency", ["475 Anton Blvd", "Costa Mesa, CA 92626"])],
             new LocalDate(2025, 4, 18)),
@@ -156,6 +165,21 @@ internal static partial class NoticeScenes
                 "The carrier's tracking shows delivery to your address on February 13, 2025, signed for by you",
                 en ? "You still owe $1,234.56 for this charge" : "Usted todavía debe $1,234.56 por este cargo",
                 dueApril30, delinquent, .. documentsRelied,
+            ],
+            "explanation_after_a_missed_deadline" =>
+            [
+                en ? "April 10, 2025" : "10 de abril de 2025",
+                en ? "we will not collect $50.00 of the amount in dispute" : "no cobraremos $50.00 del importe en disputa",
+                en ? "You still owe $1,184.56 for this charge. Please pay it by May 10, 2025" : "Usted todavía debe $1,184.56 por este cargo. Por favor, páguelo a más tardar el 10 de mayo de 2025",
+                en ? "If you do not pay $1,184.56 by May 10, 2025, we may report that amount as delinquent" : "Si no paga $1,184.56 a más tardar el 10 de mayo de 2025, podremos informar que ese importe está en mora",
+                .. documentsRelied,
+            ],
+            "explanation_with_nothing_owed" =>
+            [
+                sentMarch20,
+                "The merchant refunded the charge on March 1, 2025",
+                en ? "You owe nothing more for this charge" : "Usted no debe nada más por este cargo",
+                .. documentsRelied,
             ],
             "reporting" =>
             [

@@ -90,6 +90,20 @@ public sealed class when_rendering_a_notice
         Assert.Contains("marzo", spanish);
     }
 
+    [Theory]
+    [InlineData("en", "delinquent")]
+    [InlineData("es", "mora")]
+    public void a_letter_that_leaves_nothing_owed_warns_of_no_delinquency_and_one_without_a_missed_deadline_of_no_forfeiture(string code, string delinquency)
+    {
+        var language = NoticeLanguages.Parse(code);
+        var nothingOwed = NoticeScenes.Renderer.Render(NoticeScenes.Content("explanation_with_nothing_owed"), language);
+        var onTime = NoticeScenes.Renderer.Render(NoticeScenes.Content("explanation"), language);
+
+        Assert.DoesNotContain(delinquency, nothingOwed.Text);
+        Assert.DoesNotContain("$50.00", onTime.Text);
+        Assert.DoesNotContain("Fair Credit Billing Act", onTime.Text);
+    }
+
     [Fact]
     public void rendering_again_gives_the_same_bytes_and_the_hashes_are_of_those_bytes()
     {
