@@ -40,7 +40,9 @@ internal sealed record LetterBlock(BlockStyle Style, string Text, string? Label 
 /// </summary>
 internal static class LetterLayout
 {
-    private static readonly XmlReaderSettings Reading = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+    // CheckCharacters off: a control character in a stored value (encoded by the HTML encoder as a character reference) is
+    // not well-formed XML 1.0, but it is still a letter; it is carried through, not refused.
+    private static readonly XmlReaderSettings Reading = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, CheckCharacters = false };
 
     /// <summary>The title and the blocks of <paramref name="html"/>.</summary>
     /// <exception cref="InvalidOperationException">The HTML is not well formed, or holds an element a letter does not use.</exception>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using NodaTime;
+using NodaTime.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -52,7 +53,10 @@ internal static partial class LetterPdf
             Footer: Font(FooterSize, bold: false));
 
         var pages = Paginate(blocks, fonts);
-        var seed = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', blocks.Select(b => $"{b.Style}|{b.Label}|{b.Text}")) + "\n" + info));
+        // What the ids and tags are derived from: everything the PDF shows, written culture-invariantly.
+        var seed = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            [info.Title, info.Author, info.Subject, info.Language, info.Footer, InstantPattern.ExtendedIso.Format(info.SentAt),
+             .. blocks.Select(b => $"{b.Style}|{b.Label}|{b.Text}")])));
 
         using var document = new PdfDocument();
         document.Info.Title = info.Title;

@@ -120,6 +120,19 @@ public sealed class when_rendering_a_notice
         Assert.Matches("^[0-9a-f]{64}$", first.PdfSha256);
     }
 
+    [Theory]
+    [InlineData("en", "51a4796568e1173d8a8b177154f95b280ad7446ff30b3b8aa0a4a70401212d5f")]
+    [InlineData("es", "67bf6a9a3fb3726b78980cc6b75dbb074594f69f46fe60deaee6d645688d408c")]
+    public void the_same_letter_is_the_same_bytes_on_any_machine(string code, string sha256)
+    {
+        // Pinned on one machine and checked on every other (CI included), whatever its zone, culture or fonts. A change
+        // to the acknowledgment's template or to the layout changes it on purpose: then give the template a new version
+        // and pin the new hash here.
+        var notice = NoticeScenes.Renderer.Render(NoticeScenes.Content("acknowledgment"), NoticeLanguages.Parse(code));
+
+        Assert.Equal(sha256, notice.PdfSha256);
+    }
+
     [Fact]
     public void the_pdf_is_dated_with_the_sent_instant_in_utc_whatever_the_machines_zone()
     {
