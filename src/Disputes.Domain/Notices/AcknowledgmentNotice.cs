@@ -48,8 +48,9 @@ public sealed record AcknowledgmentNotice : NoticeContent
     /// <returns>The acknowledgment's facts.</returns>
     /// <exception cref="DisputeRuleViolation">
     /// The dispute was already acknowledged, or is withdrawn, or is resolved (its correction or explanation already
-    /// answered the notice, so 1026.13(c)(1) asks no acknowledgment). The same refusals as
-    /// <see cref="Disputes.Acknowledging.AcknowledgeDispute"/>, so the letter and the event never disagree.
+    /// answered the notice, so 1026.13(c)(1) asks no acknowledgment): the same refusals as
+    /// <see cref="Disputes.Acknowledging.AcknowledgeDispute"/>, so the letter and the event never disagree. Or, for a timely
+    /// notice, the resolution due date has passed, so the letter could promise no date.
     /// </exception>
     /// <exception cref="ArgumentException">As the <see cref="NoticeContent"/> base.</exception>
     public static AcknowledgmentNotice For(Dispute dispute, NoticeIssuer issuer, Instant sentAt)
@@ -66,6 +67,13 @@ public sealed record AcknowledgmentNotice : NoticeContent
         {
             // A timely notice always has a resolution clock; a letter without its date would not say what 1026.13(c)(1) requires.
             throw new DisputeRuleViolation("Cannot issue the acknowledgment: the dispute has no resolution due date to give.");
+        }
+
+        if (dispute.FcbaProtected && dispute.ResolutionClock.DueOn < sentAt.InZone(dispute.TimeZone).Date)
+        {
+            // The letter would promise a resolution by a date already past; the resolution notice, due now, acknowledges it too.
+            throw new DisputeRuleViolation(
+                $"Cannot issue the acknowledgment: the resolution was due on {dispute.ResolutionClock.DueOn:yyyy-MM-dd}, so it can promise no resolution date; send the resolution, which acknowledges the notice too.");
         }
 
         return new AcknowledgmentNotice(dispute, issuer, sentAt);

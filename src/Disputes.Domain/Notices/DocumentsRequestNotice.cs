@@ -23,7 +23,7 @@ public sealed record DocumentsRequestNotice : NoticeContent
         From = request.From;
         RespondBy = request.RespondBy;
         HowToSend = request.HowToSend.Trim();
-        ResolutionDueOn = dispute.ResolutionClock.DueOn;
+        ResolutionDueOn = StillAhead(dispute, SentOn);
     }
 
     /// <inheritdoc />
@@ -41,7 +41,10 @@ public sealed record DocumentsRequestNotice : NoticeContent
     /// <summary>How to send them.</summary>
     public string HowToSend { get; init; }
 
-    /// <summary>The date the issuer will resolve the dispute by, when a resolution clock times it; null for a late notice.</summary>
+    /// <summary>
+    /// The date the issuer will resolve the dispute by, when a pending resolution clock times it and that date is not
+    /// past; null for a late notice, and once the deadline has passed (the letter then promises no date).
+    /// </summary>
     public LocalDate? ResolutionDueOn { get; init; }
 
     /// <summary>The fields of <see cref="DocumentsRequest"/> as the API names them, for the refusals.</summary>
@@ -66,8 +69,8 @@ public sealed record DocumentsRequestNotice : NoticeContent
     /// <exception cref="DisputeRuleViolation">The dispute is withdrawn or resolved: there is no investigation to send documents to.</exception>
     /// <exception cref="DisputeFieldViolation">
     /// <see cref="DocumentsRequest.Documents"/> or <see cref="DocumentsRequest.HowToSend"/> is blank, or
-    /// <see cref="DocumentsRequest.RespondBy"/> is not after the day the notice is sent, or is after the resolution due
-    /// date (documents that arrive later cannot inform a resolution that must be sent by then).
+    /// <see cref="DocumentsRequest.RespondBy"/> is not after the day the notice is sent, or is after a resolution due date
+    /// still ahead (documents that arrive later cannot inform a resolution that must be sent by then).
     /// </exception>
     public static DocumentsRequestNotice For(Dispute dispute, NoticeIssuer issuer, Instant sentAt, DocumentsRequest request)
     {
@@ -84,7 +87,7 @@ public sealed record DocumentsRequestNotice : NoticeContent
                 $"must be after {sentOn:yyyy-MM-dd}, the day the request is sent (in the account's time zone), so there is time to answer it.");
         }
 
-        if (dispute.ResolutionClock.IsPending && dispute.ResolutionClock.DueOn is { } due && request.RespondBy > due)
+        if (StillAhead(dispute, sentOn) is { } due && request.RespondBy > due)
         {
             throw new DisputeFieldViolation(Fields.RespondBy,
                 $"must be on or before {due:yyyy-MM-dd}, the resolution due date: documents that arrive later cannot inform the resolution.");
@@ -92,4 +95,8 @@ public sealed record DocumentsRequestNotice : NoticeContent
 
         return new DocumentsRequestNotice(dispute, issuer, sentAt, request);
     }
+
+    // After a missed deadline the investigation goes on (with the forfeiture), so a request is still allowed, but no date is promised.
+    private static LocalDate? StillAhead(Dispute dispute, LocalDate sentOn) =>
+        dispute.ResolutionClock.IsPending && dispute.ResolutionClock.DueOn is { } due && due >= sentOn ? due : null;
 }

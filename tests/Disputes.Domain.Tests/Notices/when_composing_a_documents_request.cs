@@ -40,6 +40,16 @@ public class when_composing_a_documents_request
         Assert.Equal(new LocalDate(2025, 5, 15), lastDay.RespondBy);
     }
 
+    [Fact]
+    public void after_a_missed_resolution_deadline_documents_may_still_be_asked_for_but_no_date_is_promised()
+    {
+        // Resolution due 05-15; on 05-20 the investigation goes on (with the forfeiture).
+        var notice = DocumentsRequestNotice.For(Letters.Open(), Letters.Issuer, Letters.On(5, 20), Receipt(new LocalDate(2025, 6, 5)));
+
+        Assert.Null(notice.ResolutionDueOn);
+        Assert.Equal(new LocalDate(2025, 6, 5), notice.RespondBy);
+    }
+
     [Theory]
     [InlineData("", "by mail", "documents")]
     [InlineData("the receipt", " ", "howToSend")]

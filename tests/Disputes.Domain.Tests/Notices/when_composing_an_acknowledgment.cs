@@ -76,6 +76,15 @@ public class when_composing_an_acknowledgment
     }
 
     [Fact]
+    public void once_the_resolution_date_has_passed_the_acknowledgment_can_promise_none_and_is_refused()
+    {
+        var refused = Assert.Throws<DisputeRuleViolation>(() => AcknowledgmentNotice.For(Letters.Open(), Letters.Issuer, Letters.On(5, 16)));
+
+        Assert.Contains("2025-05-15", refused.Message);
+        Assert.Equal(new LocalDate(2025, 5, 15), AcknowledgmentNotice.For(Letters.Open(), Letters.Issuer, Letters.On(5, 15)).ResolutionDueOn);
+    }
+
+    [Fact]
     public void a_notice_cannot_be_sent_before_the_cardmembers_notice_was_received_nor_without_an_issuer_name()
     {
         var dispute = Letters.Open();
