@@ -9,19 +9,21 @@ namespace Disputes.Domain.Tests;
 internal static class Given
 {
     /// <summary>
-    /// A dispute opened from a timely chat notice received at noon local time on <paramref name="receivedOn"/> (the
-    /// statement ten days earlier, the charge twenty), with a resolution clock when <paramref name="calendar"/> is given.
+    /// A dispute opened from a chat notice received at noon local time on <paramref name="receivedOn"/> (the statement
+    /// <paramref name="statementDaysBefore"/> days earlier, ten unless given, so timely; the charge ten days before the
+    /// statement), with a resolution clock when <paramref name="calendar"/> is given and the notice is timely.
     /// </summary>
     public static Dispute DisputeReceivedOn(
         LocalDate receivedOn, string zoneId = "America/New_York", decimal amount = 127.43m, BillingCycleCalendar? calendar = null,
-        int? paymentPeriodDays = null)
+        int? paymentPeriodDays = null, BillingErrorKind reason = BillingErrorKind.Unauthorized, int statementDaysBefore = 10)
     {
         var at = DateTimeZoneProviders.Tzdb[zoneId].AtStartOfDay(receivedOn).ToInstant() + Duration.FromHours(12);
-        var statement = receivedOn.PlusDays(-10);
+        var statement = receivedOn.PlusDays(-statementDaysBefore);
+        var window = FilingWindow.Evaluate(statement, receivedOn);
         return Dispute.Start(new DisputeOpened(
-            Guid.NewGuid(), "DSP-2025-000001", "acct-1001", "1005", "chat-a", BillingErrorKind.Unauthorized, "XYZ Store", amount, "USD",
-            receivedOn.PlusDays(-20), statement, at, receivedOn, zoneId, "I did not make this purchase", NoticeChannel.Chat,
-            FilingWindow.Evaluate(statement, receivedOn), AcknowledgmentRule.DueOn(receivedOn),
-            calendar is null ? null : ResolutionDeadline.Compute(receivedOn, calendar), at, PaymentPeriodDays: paymentPeriodDays));
+            Guid.NewGuid(), "DSP-2025-000001", "acct-1001", "1005", "chat-a", reason, "XYZ Store", amount, "USD",
+            statement.PlusDays(-10), statement, at, receivedOn, zoneId, "I did not make this purchase", NoticeChannel.Chat,
+            window, window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
+            calendar is null || !window.Timely ? null : ResolutionDeadline.Compute(receivedOn, calendar), at, PaymentPeriodDays: paymentPeriodDays));
     }
 }

@@ -4,6 +4,7 @@ using Disputes.Api.Hosting.Health;
 using Disputes.Api.Hosting.OpenApi;
 using Disputes.Api.Hosting.Telemetry;
 using Disputes.Api.Identity;
+using Disputes.Api.Notices;
 using Scalar.AspNetCore;
 using Disputes.Api.Problems;
 using Disputes.Domain.BusinessDays;
@@ -112,6 +113,7 @@ public static class DisputesService
         builder.AddDisputesHealth();
         builder.AddDisputesLimits();
         builder.AddDisputesTelemetry();
+        builder.AddDisputesNotices();
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
         builder.Services.AddDisputesOpenApi();

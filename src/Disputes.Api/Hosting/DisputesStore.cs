@@ -1,4 +1,5 @@
 using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Notices.Issued;
 using Disputes.Projections;
 using JasperFx.Events;
 using Marten;
@@ -16,7 +17,7 @@ public static class DisputesStore
     /// <summary>The PostgreSQL schema holding the service's tables.</summary>
     public const string Schema = "disputes";
 
-    /// <summary>The store options: serializer with NodaTime, events with correlation and actor metadata, projections, sequences.</summary>
+    /// <summary>The store options: serializer with NodaTime, events with correlation and actor metadata, projections, sequences, issued notices.</summary>
     public static StoreOptions Options(NpgsqlDataSource dataSource)
     {
         var options = new StoreOptions();
@@ -37,6 +38,7 @@ public static class DisputesStore
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, CaseNumbers.Sequence, SchemaUtils.IdentifierUsage.General)));
         options.AddDisputesProjections();
         options.Schema.For<Holds.ReportedActivity>().Duplicate(a => a.AccountId);
+        options.AddIssuedNotices();
         return options;
     }
 

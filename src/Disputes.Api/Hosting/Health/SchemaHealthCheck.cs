@@ -20,6 +20,7 @@ public sealed class SchemaHealthCheck(NpgsqlDataSource dataSource) : IHealthChec
         $"{DisputesStore.Schema}.mt_doc_clockrow",
         $"{DisputesStore.Schema}.mt_doc_account",
         $"{DisputesStore.Schema}.mt_doc_complianceday",
+        $"{DisputesStore.Schema}.mt_doc_issuednotice",
         $"{DisputesStore.Schema}.mt_event_progression",
         $"{DisputesStore.Schema}.{CaseNumbers.Sequence}",
         $"{DisputesStore.Schema}.wolverine_incoming_envelopes",
