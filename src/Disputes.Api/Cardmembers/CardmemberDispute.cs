@@ -22,6 +22,10 @@ namespace Disputes.Api.Cardmembers;
 /// <param name="Next">What happens next, and by when when there is a date to promise.</param>
 /// <param name="Steps">The steps taken, oldest first.</param>
 /// <param name="CanWithdraw">Whether the cardmember can still withdraw it.</param>
+/// <param name="WhilePending">
+/// While the dispute's hold stands: that the cardmember need not pay the disputed amount now, in plain words (rule book
+/// section 4); null otherwise.
+/// </param>
 public sealed record CardmemberDispute(
     string CaseNumber,
     string Merchant,
@@ -34,13 +38,15 @@ public sealed record CardmemberDispute(
     string StatusText,
     CardmemberNextStep Next,
     IReadOnlyList<CardmemberStep> Steps,
-    bool CanWithdraw)
+    bool CanWithdraw,
+    string? WhilePending = null)
 {
     /// <summary>The view of <paramref name="dispute"/>, whose stream held <paramref name="events"/>, at <paramref name="now"/>.</summary>
     public static CardmemberDispute From(Dispute dispute, IEnumerable<object> events, Instant now, ICardmemberWording words) => new(
         dispute.CaseNumber, dispute.Merchant, dispute.Amount, dispute.Currency, dispute.CardLast4, dispute.TransactionDate,
         dispute.ReceivedOn, dispute.Status, words.Status(dispute.Status), NextStep(dispute, now, words),
-        [.. events.Select(e => StepFor(e, dispute, words)).OfType<CardmemberStep>()], dispute.IsActive);
+        [.. events.Select(e => StepFor(e, dispute, words)).OfType<CardmemberStep>()], dispute.IsActive,
+        dispute.Hold is { IsReleased: false, Terms.Stage: Domain.Holds.HoldStage.Pending } hold ? words.NeedNotPayNow(hold.Amount, hold.Currency) : null);
 
     private static CardmemberNextStep NextStep(Dispute dispute, Instant now, ICardmemberWording words)
     {

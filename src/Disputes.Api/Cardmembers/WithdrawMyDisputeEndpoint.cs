@@ -55,13 +55,18 @@ public static class WithdrawMyDisputeEndpoint
 
         var stream = await session.Events.FetchForExclusiveWriting<Dispute>(found.Id, http.RequestAborted);
         var dispute = stream.Aggregate!;
-        if (!dispute.IsActive)
+        var now = clock.GetCurrentInstant();
+        IReadOnlyList<object> events;
+        try
         {
-            return Problem.RuleViolation(words.CannotWithdraw(dispute.Status));
+            events = FollowDispute.WithHold(dispute, WithdrawDispute.Decide(dispute, reason, now));
+        }
+        catch (DisputeRuleViolation refused)
+        {
+            // The domain decides; the cardmember reads its refusal in their own words.
+            return Problem.RuleViolation(refused.Rule, words.Refusal(refused.Rule));
         }
 
-        var now = clock.GetCurrentInstant();
-        var events = FollowDispute.WithHold(dispute, WithdrawDispute.Decide(dispute, reason, now));
         stream.AppendMany(events);
         var history = (await session.Events.FetchStreamAsync(found.Id, token: http.RequestAborted)).Select(e => e.Data).Concat(events);
         CardmemberLanguage.Announce(http.Response, words);

@@ -38,15 +38,37 @@ public sealed record DisputeResponse(
     IReadOnlyList<DisputeStep> Steps,
     decimal? OriginalAmount = null,
     string? OriginalCurrency = null,
-    Holds.HoldResponse? Hold = null)
+    Holds.HoldResponse? Hold = null,
+    IReadOnlyList<string>? AllowedActions = null)
 {
+    /// <summary>
+    /// The command path of each step the dispute's state allows now (<c>acknowledgment</c>, <c>notes</c>, ...), as the
+    /// domain decides it: POST to <c>/api/disputes/{disputeId}/{action}</c>. <c>reopening</c> is a supervisor's.
+    /// </summary>
+    public static string PathOf(DisputeAction action) => action switch
+    {
+        DisputeAction.Acknowledge => "acknowledgment",
+        DisputeAction.IssueProvisionalCredit => "provisional-credits",
+        DisputeAction.RequestDocuments => "document-requests",
+        DisputeAction.ReceiveDocuments => "documents-received",
+        DisputeAction.ContactMerchant => "merchant-contacts",
+        DisputeAction.Escalate => "escalation",
+        DisputeAction.RecordFinanceCharges => "finance-charges",
+        DisputeAction.Resolve => "resolution",
+        DisputeAction.Withdraw => "withdrawal",
+        DisputeAction.AddNote => "notes",
+        DisputeAction.Reopen => "reopening",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action has a command path."),
+    };
+
     /// <summary>The response for <paramref name="d"/>.</summary>
     public static DisputeResponse From(Dispute d) => new(
         d.Id, d.CaseNumber, d.Status, d.Version, d.AccountId, d.CardLast4, d.ChatSessionId, d.Reason, d.Merchant,
         d.Amount, d.Currency, d.TransactionDate, d.StatementTransmittedOn, d.NoticeReceivedAt, d.ReceivedOn,
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
         d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
-        d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold));
+        d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold),
+        DisputeActions.AllowedFor(d).Select(PathOf).ToList());
 }
 
 /// <summary>How the dispute was resolved.</summary>

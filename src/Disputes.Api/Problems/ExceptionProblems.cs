@@ -43,7 +43,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 case DisputeFieldViolation field:
                     return Problem.Validation(field.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 case DisputeRuleViolation rule:
-                    return Problem.RuleViolation(rule.Message);
+                    return Problem.RuleViolation(rule.Rule, rule.Message);
                 case DecidedVersionMissing:
                     return Problem.VersionRequired();
                 case DecidedVersionStale stale:

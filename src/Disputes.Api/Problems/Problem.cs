@@ -1,3 +1,4 @@
+using Disputes.Domain.Disputes;
 using Disputes.Domain.Screening;
 using Microsoft.AspNetCore.Mvc;
 
@@ -41,9 +42,13 @@ public static class Problem
     public static IResult NotFound(string what) =>
         Results.Problem(type: ProblemTypes.NotFound, title: "Not found.", detail: $"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
 
-    /// <summary>409: the step is not allowed in the dispute's current state.</summary>
-    public static IResult RuleViolation(string reason) =>
-        Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict);
+    /// <summary>
+    /// 409: the step is not allowed in the dispute's current state. The problem names the <paramref name="rule"/> that
+    /// refused it (<c>rule</c>, snake_case), so a client can word it for its own audience.
+    /// </summary>
+    public static IResult RuleViolation(DisputeRule rule, string reason) =>
+        Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["rule"] = FieldErrors.SnakeCase(rule) });
 
     /// <summary>409: the dispute changed since the version the caller decided on.</summary>
     public static IResult VersionConflict(string detail) =>

@@ -218,12 +218,12 @@ public sealed record Dispute
     {
         if (Status == DisputeStatus.Withdrawn)
         {
-            throw new DisputeRuleViolation($"Cannot {step}: the cardmember withdrew this dispute.");
+            throw new DisputeRuleViolation(DisputeRule.Withdrawn, $"Cannot {step}: the cardmember withdrew this dispute.");
         }
 
         if (Status == DisputeStatus.Resolved)
         {
-            throw new DisputeRuleViolation($"Cannot {step}: the dispute is resolved. Reopen it as a reassertion first.");
+            throw new DisputeRuleViolation(DisputeRule.Resolved, $"Cannot {step}: the dispute is resolved. Reopen it as a reassertion first.");
         }
     }
 

@@ -1,7 +1,42 @@
 namespace Disputes.Domain.Disputes;
 
 /// <summary>
-/// Thrown when a step is not allowed in the dispute's current state (acknowledging twice, resolving a
-/// withdrawn dispute, ...). The message says why, in words an agent can act on.
+/// Thrown when a step is not allowed in the dispute's current state (acknowledging twice, resolving a withdrawn
+/// dispute, ...). <see cref="Rule"/> says which rule refused it, so each audience words the refusal in its own language
+/// without deciding again; the message says why, in words an agent can act on.
 /// </summary>
-public sealed class DisputeRuleViolation(string message) : InvalidOperationException(message);
+/// <param name="rule">The rule that refused the step.</param>
+/// <param name="message">Why, with the facts, for an agent.</param>
+public sealed class DisputeRuleViolation(DisputeRule rule, string message) : InvalidOperationException(message)
+{
+    /// <summary>The rule that refused the step.</summary>
+    public DisputeRule Rule { get; } = rule;
+}
+
+/// <summary>The rules that refuse a step on a dispute; the API names them in every refusal (<c>rule</c>, snake_case).</summary>
+public enum DisputeRule
+{
+    /// <summary>The cardmember withdrew the dispute; nothing but notes may follow.</summary>
+    Withdrawn,
+
+    /// <summary>The dispute is resolved; it must be reopened as a reassertion first.</summary>
+    Resolved,
+
+    /// <summary>Only a resolved dispute can be reopened.</summary>
+    NotResolved,
+
+    /// <summary>The written acknowledgment was sent already; a dispute is acknowledged once.</summary>
+    AlreadyAcknowledged,
+
+    /// <summary>The dispute is already with that supervisor or team.</summary>
+    AlreadyEscalatedThere,
+
+    /// <summary>A provisional credit would exceed the disputed amount and related charges still uncredited.</summary>
+    CreditExceedsDisputed,
+
+    /// <summary>The notice asked for is not the one the dispute's outcome calls for (a correction for no error, an explanation for a credit).</summary>
+    NoticeDoesNotFitOutcome,
+
+    /// <summary>The dispute lacks a fact the notice must state (a resolution date, an amount credited, a payment due date, an amount in dispute).</summary>
+    NoticeLacksFacts,
+}

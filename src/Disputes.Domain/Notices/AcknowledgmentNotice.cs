@@ -58,7 +58,7 @@ public sealed record AcknowledgmentNotice : NoticeContent
         ArgumentNullException.ThrowIfNull(dispute);
         if (dispute.AcknowledgedAt is { } at)
         {
-            throw new DisputeRuleViolation(
+            throw new DisputeRuleViolation(DisputeRule.AlreadyAcknowledged, 
                 $"Cannot issue the acknowledgment: it was already sent on {at.InZone(dispute.TimeZone).Date:yyyy-MM-dd}; a dispute is acknowledged once.");
         }
 
@@ -66,13 +66,13 @@ public sealed record AcknowledgmentNotice : NoticeContent
         if (dispute.FcbaProtected && dispute.ResolutionClock.DueOn is null)
         {
             // A timely notice always has a resolution clock; a letter without its date would not say what 1026.13(c)(1) requires.
-            throw new DisputeRuleViolation("Cannot issue the acknowledgment: the dispute has no resolution due date to give.");
+            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, "Cannot issue the acknowledgment: the dispute has no resolution due date to give.");
         }
 
         if (dispute.FcbaProtected && dispute.ResolutionClock.DueOn < sentAt.InZone(dispute.TimeZone).Date)
         {
             // The letter would promise a resolution by a date already past; the resolution notice, due now, acknowledges it too.
-            throw new DisputeRuleViolation(
+            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, 
                 $"Cannot issue the acknowledgment: the resolution was due on {dispute.ResolutionClock.DueOn:yyyy-MM-dd}, so it can promise no resolution date; send the resolution, which acknowledges the notice too.");
         }
 

@@ -57,12 +57,12 @@ public sealed record CorrectionNotice : NoticeContent
         var resolution = NoticeRules.ResolutionOf(dispute, "a correction notice");
         if (resolution.Outcome == ResolutionOutcome.NoError)
         {
-            throw new DisputeRuleViolation("Cannot issue a correction notice: the dispute was resolved with no error found, so its notice is the explanation.");
+            throw new DisputeRuleViolation(DisputeRule.NoticeDoesNotFitOutcome, "Cannot issue a correction notice: the dispute was resolved with no error found, so its notice is the explanation.");
         }
 
         if (resolution.CreditedAmount is not > 0m)
         {
-            throw new DisputeRuleViolation("Cannot issue a correction notice: the resolution recorded no amount credited.");
+            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, "Cannot issue a correction notice: the resolution recorded no amount credited.");
         }
 
         var rest = resolution.Outcome == ResolutionOutcome.Partial ? NoticeRules.ExplanationOf(dispute, resolution, deliveryEstablished) : null;

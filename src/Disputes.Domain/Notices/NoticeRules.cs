@@ -10,10 +10,10 @@ internal static class NoticeRules
     {
         if (dispute.Status == DisputeStatus.Withdrawn)
         {
-            throw new DisputeRuleViolation($"Cannot issue {notice}: the cardmember withdrew this dispute.");
+            throw new DisputeRuleViolation(DisputeRule.Withdrawn, $"Cannot issue {notice}: the cardmember withdrew this dispute.");
         }
 
-        return dispute.Resolution ?? throw new DisputeRuleViolation($"Cannot issue {notice}: the dispute is not resolved.");
+        return dispute.Resolution ?? throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, $"Cannot issue {notice}: the dispute is not resolved.");
     }
 
     /// <summary>Free text for the letter, trimmed; refuses a blank value under <paramref name="field"/>.</summary>
@@ -38,7 +38,7 @@ internal static class NoticeRules
         var owed = resolution.AmountOwed ?? 0m;
         if (owed > 0 && resolution.PaymentDueOn is null)
         {
-            throw new DisputeRuleViolation("Cannot issue the notice: money is owed but the resolution recorded no date it is due (1026.13(g)(1)).");
+            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, "Cannot issue the notice: money is owed but the resolution recorded no date it is due (1026.13(g)(1)).");
         }
 
         return new NoticeExplanation(reasons, delivery, owed, owed > 0 ? resolution.PaymentDueOn : null, resolution.ForfeitureApplied is > 0 ? resolution.ForfeitureApplied : null);

@@ -77,7 +77,7 @@ public sealed record ReportingNotice : NoticeContent
         var resolution = NoticeRules.ResolutionOf(dispute, "a notice of reporting");
         if (resolution.AmountOwed is not > 0m)
         {
-            throw new DisputeRuleViolation("Cannot issue a notice of reporting: the resolution left nothing owed, so there is no amount in dispute to report.");
+            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, "Cannot issue a notice of reporting: the resolution left nothing owed, so there is no amount in dispute to report.");
         }
 
         if (parties.Count == 0)

@@ -34,6 +34,7 @@ public sealed class when_a_cardmember_checks_their_disputes(BrowserFixture fixtu
         await Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync($"Case {MyCase}");
         await Expect(card).ToContainTextAsync("We received your dispute and are reviewing it.");
         await Expect(card.Locator(".next-text")).ToHaveTextAsync("We will acknowledge your dispute by April 2, 2025.");
+        await Expect(card.Locator(".while-pending")).ToContainTextAsync("you do not need to pay the disputed");
         await Expect(card.Locator("ol.steps li")).ToHaveCountAsync(1);
         await Expect(page.Locator("main")).Not.ToContainTextAsync((string)someoneElses["caseNumber"]!);
         await Expect(page.Locator("main")).Not.ToContainTextAsync("Other Shop");
@@ -45,6 +46,7 @@ public sealed class when_a_cardmember_checks_their_disputes(BrowserFixture fixtu
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mis disputas" })).ToBeVisibleAsync();
         await Expect(card.Locator(".status-text")).ToHaveTextAsync("Recibimos su disputa y la estamos revisando.");
         await Expect(card.Locator(".next-text")).ToHaveTextAsync("Acusaremos recibo de su disputa a más tardar el 2 de abril de 2025.");
+        await Expect(card.Locator(".while-pending")).ToContainTextAsync("no necesita pagar los");
         await Expect(page.Locator("#announcer")).ToHaveTextAsync("La página ahora está en español.");
         await ScreenshotAsync(page, "cardmember-spanish");
         await AssertAccessibleAsync(page, "the cardmember page in Spanish");

@@ -94,12 +94,13 @@ public sealed class when_compliance_audits_the_deadlines(BrowserFixture fixture)
         await Expect(page.Locator("#audit-title")).ToBeFocusedAsync();
         await Expect(page.Locator("#audit-title")).ToHaveTextAsync($"Audit of case {BreachedCase}");
         var history = page.Locator("#history-table tbody tr");
-        await Expect(history).ToHaveCountAsync(3);
+        await Expect(history).ToHaveCountAsync(4);
         await Expect(history.Nth(0)).ToContainTextAsync("Dispute opened");
         await Expect(history.Nth(0)).ToContainTextAsync("agent:agent-7");
-        await Expect(history.Nth(1)).ToContainTextAsync("Deadline breached");
-        await Expect(history.Nth(1)).ToContainTextAsync("Apr 3, 2025, 04:00 AM UTC");
-        await Expect(history.Nth(2)).ToContainTextAsync("Note added");
+        await Expect(history.Nth(1)).ToContainTextAsync("Hold placed");
+        await Expect(history.Nth(2)).ToContainTextAsync("Deadline breached");
+        await Expect(history.Nth(2)).ToContainTextAsync("Apr 3, 2025, 04:00 AM UTC");
+        await Expect(history.Nth(3)).ToContainTextAsync("Note added");
 
         var asOf = page.GetByLabel("Show the dispute as it stood at (UTC)");
         await asOf.FillAsync("2025-03-20T00:00");

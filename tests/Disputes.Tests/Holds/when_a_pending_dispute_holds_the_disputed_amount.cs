@@ -58,6 +58,26 @@ public sealed class when_a_pending_dispute_holds_the_disputed_amount(ServiceFixt
         Assert.Equal("hold_placed", dispute["steps"]!.AsArray().Last()!["type"].Str());
     }
 
+    [Theory]
+    [InlineData("en", "you do not need to pay the disputed $127.43")]
+    [InlineData("es", "no necesita pagar los")]
+    public async Task the_cardmember_is_told_they_need_not_pay_the_disputed_amount_now(string language, string words)
+    {
+        await RegisterAsync();
+        var dispute = await Client.OpenDisputeAsync();
+        var cardmember = Service.ClientAs("cardmember", "cm-a", "acct-1001");
+        cardmember.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var mine = await (await cardmember.GetAsync($"/api/me/disputes/{dispute["caseNumber"]}")).BodyAsync();
+        await Client.StepAsync(dispute, "withdrawal", new JsonObject());
+        var withdrawn = await (await cardmember.GetAsync($"/api/me/disputes/{dispute["caseNumber"]}")).BodyAsync();
+
+        Assert.Contains(words, mine["whilePending"].Str());
+        Assert.Contains("127", mine["whilePending"].Str());
+        Assert.Null(withdrawn["whilePending"]);
+        Assert.DoesNotContain(mine["steps"]!.AsArray(), s => s!["text"].Str().Contains("hold", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task a_late_notice_holds_nothing()
     {

@@ -127,6 +127,25 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
     }
 
     [Fact]
+    public async Task the_dispute_says_which_steps_its_state_allows()
+    {
+        static List<string> Allowed(JsonObject d) => d["allowedActions"]!.AsArray().Select(a => a.Str()).ToList();
+        var open = await OpenAsync();
+        var acknowledged = await Client.StepAsync(open, "acknowledgment");
+        var resolved = await Client.StepAsync(acknowledged, "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m });
+        var withdrawn = await Client.StepAsync(await OpenAsync(), "withdrawal", new() { ["reason"] = "Found the purchase" });
+
+        Assert.Equal(
+            ["acknowledgment", "provisional-credits", "document-requests", "documents-received", "merchant-contacts", "escalation",
+             "finance-charges", "resolution", "withdrawal", "notes"],
+            Allowed(open));
+        Assert.DoesNotContain("acknowledgment", Allowed(acknowledged));
+        Assert.Contains("resolution", Allowed(acknowledged));
+        Assert.Equal(["notes", "reopening"], Allowed(resolved));
+        Assert.Equal(["notes"], Allowed(withdrawn));
+    }
+
+    [Fact]
     public async Task a_no_error_resolution_without_an_explanation_is_refused()
     {
         var dispute = await OpenAsync();
@@ -160,6 +179,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already acknowledged", problem["detail"].Str());
+        Assert.Equal("already_acknowledged", problem["rule"].Str());
         Assert.Equal(3, await Service.EventCountAsync());
     }
 

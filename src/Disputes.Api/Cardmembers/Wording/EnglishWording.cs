@@ -97,7 +97,14 @@ public sealed class EnglishWording : ICardmemberWording
     public string Reopened() => "We reopened your dispute at your request.";
 
     /// <inheritdoc />
-    public string CannotWithdraw(DisputeStatus status) => status == DisputeStatus.Withdrawn
-        ? "This dispute is already withdrawn."
-        : "This dispute is already resolved, so it can no longer be withdrawn.";
+    public string NeedNotPayNow(decimal amount, string currency) =>
+        $"While we look into it, you do not need to pay the disputed {Money(amount, currency)} or related charges. We will not try to collect it and will not report it as late.";
+
+    /// <inheritdoc />
+    public string Refusal(DisputeRule rule) => rule switch
+    {
+        DisputeRule.Withdrawn => "This dispute is already withdrawn.",
+        DisputeRule.Resolved => "This dispute is already resolved, so it can no longer be withdrawn.",
+        _ => "This step is not possible on this dispute now.",
+    };
 }

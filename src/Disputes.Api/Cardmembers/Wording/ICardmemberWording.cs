@@ -67,6 +67,9 @@ public interface ICardmemberWording
     /// <summary>Step: the dispute was reopened at the cardmember's request.</summary>
     string Reopened();
 
-    /// <summary>Why a dispute in <paramref name="status"/> cannot be withdrawn (resolved or withdrawn already).</summary>
-    string CannotWithdraw(DisputeStatus status);
+    /// <summary>The refusal of a step by <paramref name="rule"/>, in the cardmember's words (a withdrawal of a dispute resolved or withdrawn already).</summary>
+    string Refusal(DisputeRule rule);
+
+    /// <summary>While the hold stands: the cardmember need not pay <paramref name="amount"/> now, nor be chased or reported late for it.</summary>
+    string NeedNotPayNow(decimal amount, string currency);
 }

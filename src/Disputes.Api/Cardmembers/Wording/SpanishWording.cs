@@ -98,7 +98,14 @@ public sealed class SpanishWording : ICardmemberWording
     public string Reopened() => "Reabrimos su disputa a petición suya.";
 
     /// <inheritdoc />
-    public string CannotWithdraw(DisputeStatus status) => status == DisputeStatus.Withdrawn
-        ? "Esta disputa ya fue retirada."
-        : "Esta disputa ya está resuelta, por lo que ya no se puede retirar.";
+    public string NeedNotPayNow(decimal amount, string currency) =>
+        $"Mientras lo investigamos, no necesita pagar los {Money(amount, currency)} en disputa ni los cargos relacionados. No intentaremos cobrarlos ni los reportaremos como atrasados.";
+
+    /// <inheritdoc />
+    public string Refusal(DisputeRule rule) => rule switch
+    {
+        DisputeRule.Withdrawn => "Esta disputa ya fue retirada.",
+        DisputeRule.Resolved => "Esta disputa ya está resuelta, por lo que ya no se puede retirar.",
+        _ => "Este paso no es posible en esta disputa ahora.",
+    };
 }

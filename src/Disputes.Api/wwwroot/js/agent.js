@@ -228,17 +228,13 @@ const ACTIONS = [
     { name: "reason", label: "What the cardmember reasserted", type: "textarea" }] },
 ];
 
+// What the dispute allows is the domain's decision, sent with the dispute; the console only hides what the caller's
+// role may not do.
 function allowedActions(dispute) {
-  const active = ["open", "acknowledged", "reopened"].includes(dispute.status);
-  const steps = new Set(dispute.steps.map((s) => s.type));
+  const allowed = new Set(dispute.allowedActions ?? []);
   return {
-    acknowledge: active && !steps.has("acknowledgment_sent"),
-    commands: ACTIONS.filter((action) => {
-      if (action.supervisorOnly && caller.role !== "supervisor") return false;
-      if (action.step === "notes") return true;
-      if (action.step === "reopening") return dispute.status === "resolved";
-      return active;
-    }),
+    acknowledge: allowed.has("acknowledgment"),
+    commands: ACTIONS.filter((action) => allowed.has(action.step) && (!action.supervisorOnly || caller.role === "supervisor")),
   };
 }
 
@@ -393,6 +389,7 @@ function renderDispute(dispute) {
               el("p", { class: "small muted", text: dispute.fcbaProtected ? "Fair Credit Billing Act clocks apply." : "Not protected: no clocks run." })),
             clockPanel("Acknowledgment", d.acknowledgment),
             clockPanel("Resolution", d.resolution, d.resolution.basis ? `Basis: ${label(d.resolution.basis)}` : null))),
+        holdPanel(dispute),
         el("section", { class: "card", "aria-labelledby": "steps-title" },
           el("h2", { id: "steps-title", text: "Steps" }),
           el("ol", { class: "steps", id: "steps" }, dispute.steps.map((s) =>
@@ -415,6 +412,44 @@ function renderDispute(dispute) {
         allowed.acknowledge || allowed.commands.length
           ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm))
           : el("p", { class: "empty", text: "No action is open on this dispute." }))));
+}
+
+const holdWords = {
+  collection: "collecting it",
+  autopay_deduction: "taking it by autopay",
+  delinquent_report: "reporting it as delinquent",
+  restriction: "restricting the account for the dispute",
+  report_as_in_dispute: "report it as in dispute",
+  delinquent_report_only_as_in_dispute: "report it as delinquent only if also marked in dispute",
+};
+
+// The hold the dispute places on the account (rule book section 4): what downstream systems may not do with the amount.
+function holdPanel(dispute) {
+  const hold = dispute.hold;
+  if (!hold) return null;
+  const autopay = {
+    not_applicable: "No autopay on the account.",
+    from_scheduled_payment: `The autopay of ${date(hold.autopay.scheduledOn)} must leave it out (notice by the cut-off of ${date(hold.autopay.cutoffOn)}).`,
+    from_later_payments: `The autopay of ${date(hold.autopay.scheduledOn)} may take it (notice after the cut-off of ${date(hold.autopay.cutoffOn)}); later ones may not.`,
+  }[hold.autopay.exclusion];
+  return el("section", { class: "card", "aria-labelledby": "hold-title", id: "hold" },
+    el("h2", { id: "hold-title", text: "Billing-error hold" }),
+    el("p", {},
+      el("span", { class: `badge ${hold.released ? "met" : "pending"}`, text: hold.released ? "Released" : label(hold.stage) }), " ",
+      `${money(hold.amount, hold.currency)} held since ${instant(hold.placedAt)}.`),
+    hold.released
+      ? el("p", { text: `Released ${instant(hold.releasedAt)}: ${label(hold.releasedBecause)}.` })
+      : el("dl", { class: "facts" },
+        fact("Forbids", hold.forbids.map((f) => holdWords[f] ?? label(f)).join("; ")),
+        fact("Requires", hold.requires.map((f) => holdWords[f] ?? label(f)).join("; ") || null),
+        hold.paymentDueOn ? fact("Amount owed due", date(hold.paymentDueOn)) : null,
+        fact("Autopay", autopay)),
+    hold.violations.length
+      ? el("div", {},
+        el("h3", { text: "Violations" }),
+        el("ul", { class: "steps" }, hold.violations.map((v) =>
+          el("li", { class: "breach" }, el("time", { datetime: v.at, text: instant(v.at) }), ` ${label(v.kind)}: ${v.why} (${v.rule})`))))
+      : null);
 }
 
 function fact(name, value) {

@@ -123,7 +123,8 @@ function card(d) {
       el("span", { class: "status-text", text: d.statusText })),
     el("div", { class: "next-step" },
       el("h3", { text: t().next }),
-      el("p", { class: "next-text", text: d.next.text })),
+      el("p", { class: "next-text", text: d.next.text }),
+      d.whilePending ? el("p", { class: "while-pending", text: d.whilePending }) : null),
     el("h3", { text: t().steps }),
     el("ol", { class: "steps" }, d.steps.map((s) =>
       el("li", {}, el("time", { datetime: s.on, text: longDate(s.on) }), s.text))),

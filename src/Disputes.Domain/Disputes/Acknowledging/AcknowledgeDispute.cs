@@ -11,7 +11,7 @@ public static class AcknowledgeDispute
     {
         if (dispute.AcknowledgedAt is { } at)
         {
-            throw new DisputeRuleViolation($"The dispute was already acknowledged at {at}; it cannot be acknowledged twice.");
+            throw new DisputeRuleViolation(DisputeRule.AlreadyAcknowledged, $"The dispute was already acknowledged at {at}; it cannot be acknowledged twice.");
         }
 
         dispute.EnsureActive("acknowledge");

@@ -12,7 +12,7 @@ public static class EscalateDispute
         dispute.EnsureActive("escalate");
         if (dispute.EscalatedTo == to)
         {
-            throw new DisputeRuleViolation($"The dispute is already escalated to {to.ToString().ToLowerInvariant()}.");
+            throw new DisputeRuleViolation(DisputeRule.AlreadyEscalatedThere, $"The dispute is already escalated to {to.ToString().ToLowerInvariant()}.");
         }
 
         return [.. dispute.BreachesDueBy(now), new DisputeEscalated(to, reason, now)];

@@ -15,7 +15,7 @@ public static class InvestigationSteps
         var room = dispute.Amount + dispute.FinanceCharges - dispute.ProvisionalCredit;
         if (amount > room)
         {
-            throw new DisputeRuleViolation(FormattableString.Invariant(
+            throw new DisputeRuleViolation(DisputeRule.CreditExceedsDisputed, FormattableString.Invariant(
                 $"A provisional credit of {amount:0.00} would exceed the disputed amount and related charges still uncredited ({room:0.00})."));
         }
 

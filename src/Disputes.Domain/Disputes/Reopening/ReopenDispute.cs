@@ -15,7 +15,7 @@ public static class ReopenDispute
     {
         if (dispute.Status != DisputeStatus.Resolved)
         {
-            throw new DisputeRuleViolation("Only a resolved dispute can be reopened as a reassertion.");
+            throw new DisputeRuleViolation(DisputeRule.NotResolved, "Only a resolved dispute can be reopened as a reassertion.");
         }
 
         var missedAClock = dispute.Clocks.Any(c => c.Status == Clocks.ClockStatus.Breached);

@@ -1,0 +1,61 @@
+namespace Disputes.Domain.Disputes;
+
+/// <summary>A step an agent (or, for <see cref="Reopen"/>, a supervisor) can take on a dispute.</summary>
+public enum DisputeAction
+{
+    /// <summary>Send the written acknowledgment (1026.13(c)(1)).</summary>
+    Acknowledge,
+
+    /// <summary>Post a provisional credit.</summary>
+    IssueProvisionalCredit,
+
+    /// <summary>Ask the cardmember or the merchant for documents.</summary>
+    RequestDocuments,
+
+    /// <summary>Record documents that arrived.</summary>
+    ReceiveDocuments,
+
+    /// <summary>Record contact with the merchant.</summary>
+    ContactMerchant,
+
+    /// <summary>Hand the dispute to a supervisor or a team.</summary>
+    Escalate,
+
+    /// <summary>Record related finance charges.</summary>
+    RecordFinanceCharges,
+
+    /// <summary>Resolve it with a correction or an explanation.</summary>
+    Resolve,
+
+    /// <summary>Record the cardmember's withdrawal.</summary>
+    Withdraw,
+
+    /// <summary>Add an internal note; open in every state.</summary>
+    AddNote,
+
+    /// <summary>Reopen a resolved dispute as a reassertion (1026.13(h)).</summary>
+    Reopen,
+}
+
+/// <summary>Which steps the dispute's state allows: the same guards the decisions apply, so a listed step is not refused for the state.</summary>
+public static class DisputeActions
+{
+    private static readonly DisputeAction[] WhileActive =
+    [
+        DisputeAction.IssueProvisionalCredit, DisputeAction.RequestDocuments, DisputeAction.ReceiveDocuments,
+        DisputeAction.ContactMerchant, DisputeAction.Escalate, DisputeAction.RecordFinanceCharges, DisputeAction.Resolve,
+        DisputeAction.Withdraw,
+    ];
+
+    /// <summary>
+    /// The steps <paramref name="dispute"/> allows now, in the order a console offers them. A step can still be refused for
+    /// what it carries (a credit larger than the amount disputed, an escalation to where it already is).
+    /// </summary>
+    public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute) => dispute switch
+    {
+        { IsActive: true, AcknowledgedAt: null } => [DisputeAction.Acknowledge, .. WhileActive, DisputeAction.AddNote],
+        { IsActive: true } => [.. WhileActive, DisputeAction.AddNote],
+        { Status: DisputeStatus.Resolved } => [DisputeAction.AddNote, DisputeAction.Reopen],
+        _ => [DisputeAction.AddNote],
+    };
+}
