@@ -22,6 +22,7 @@ namespace Disputes.Api.Cardmembers;
 /// <param name="Next">What happens next, and by when when there is a date to promise.</param>
 /// <param name="Steps">The steps taken, oldest first.</param>
 /// <param name="CanWithdraw">Whether the cardmember can still withdraw it.</param>
+/// <param name="Letters">The letters sent about it, oldest first, each readable and downloadable.</param>
 /// <param name="WhilePending">
 /// While the dispute's hold stands: that the cardmember need not pay the disputed amount now, in plain words (rule book
 /// section 4); null otherwise.
@@ -39,6 +40,7 @@ public sealed record CardmemberDispute(
     CardmemberNextStep Next,
     IReadOnlyList<CardmemberStep> Steps,
     bool CanWithdraw,
+    IReadOnlyList<CardmemberLetter> Letters,
     string? WhilePending = null)
 {
     /// <summary>The view of <paramref name="dispute"/>, whose stream held <paramref name="events"/>, at <paramref name="now"/>.</summary>
@@ -46,6 +48,7 @@ public sealed record CardmemberDispute(
         dispute.CaseNumber, dispute.Merchant, dispute.Amount, dispute.Currency, dispute.CardLast4, dispute.TransactionDate,
         dispute.ReceivedOn, dispute.Status, words.Status(dispute.Status), NextStep(dispute, now, words),
         [.. events.Select(e => StepFor(e, dispute, words)).OfType<CardmemberStep>()], dispute.IsActive,
+        [.. dispute.Notices.Select(n => CardmemberLetter.For(dispute, n, words))],
         dispute.Hold is { IsReleased: false, Terms.Stage: Domain.Holds.HoldStage.Pending } hold ? words.NeedNotPayNow(hold.Amount, hold.Currency) : null);
 
     private static CardmemberNextStep NextStep(Dispute dispute, Instant now, ICardmemberWording words)
@@ -105,6 +108,26 @@ public sealed record CardmemberNextStep(string Text, LocalDate? By);
 /// <param name="On">The date it was taken, in the account's time zone.</param>
 /// <param name="Text">What was done, in plain words.</param>
 public sealed record CardmemberStep(LocalDate On, string Text);
+
+/// <summary>A letter sent to the cardmember.</summary>
+/// <param name="NoticeId">The letter's id.</param>
+/// <param name="Kind">Which notice, for programs (<c>acknowledgment</c>, <c>correction</c>, ...).</param>
+/// <param name="Title">What it is, in plain words.</param>
+/// <param name="SentOn">The date it was sent, in the account's time zone.</param>
+/// <param name="Language">The language it is written in.</param>
+/// <param name="Html">Where to read it.</param>
+/// <param name="Pdf">Where to download it as PDF.</param>
+public sealed record CardmemberLetter(
+    Guid NoticeId, Domain.Notices.NoticeKind Kind, string Title, LocalDate SentOn, Domain.Notices.NoticeLanguage Language, string Html, string Pdf)
+{
+    /// <summary>The letter <paramref name="notice"/> recorded on <paramref name="dispute"/>.</summary>
+    public static CardmemberLetter For(Dispute dispute, Domain.Notices.NoticeIssued notice, ICardmemberWording words)
+    {
+        var at = $"/api/me/disputes/{Uri.EscapeDataString(dispute.CaseNumber)}/letters/{notice.NoticeId}";
+        return new(notice.NoticeId, notice.Kind, words.LetterTitle(notice.Kind), notice.SentAt.InZone(dispute.TimeZone).Date, notice.Language,
+            $"{at}/html", $"{at}/pdf");
+    }
+}
 
 /// <summary>The cardmember's disputes, newest first.</summary>
 /// <param name="Disputes">Each dispute of the token's accounts.</param>

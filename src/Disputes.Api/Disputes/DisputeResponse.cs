@@ -1,6 +1,7 @@
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Notices;
 using NodaTime;
 
 namespace Disputes.Api.Disputes;
@@ -39,7 +40,9 @@ public sealed record DisputeResponse(
     decimal? OriginalAmount = null,
     string? OriginalCurrency = null,
     Holds.HoldResponse? Hold = null,
-    IReadOnlyList<string>? AllowedActions = null)
+    IReadOnlyList<string>? AllowedActions = null,
+    NoticeLanguage Language = NoticeLanguages.Default,
+    IReadOnlyList<NoticeIssued>? Notices = null)
 {
     /// <summary>
     /// The command path of each step the dispute's state allows now (<c>acknowledgment</c>, <c>notes</c>, ...), as the
@@ -68,7 +71,7 @@ public sealed record DisputeResponse(
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
         d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
         d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold),
-        DisputeActions.AllowedFor(d).Select(PathOf).ToList());
+        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices);
 }
 
 /// <summary>How the dispute was resolved.</summary>

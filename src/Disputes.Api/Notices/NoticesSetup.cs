@@ -22,6 +22,7 @@ public static class NoticesSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(NoticeRenderer.FromOutput());
+        builder.Services.AddSingleton<NoticeIssuing>();
         var issuer = builder.Configuration[IssuerNameSetting];
         builder.Services.AddSingleton(_ => string.IsNullOrWhiteSpace(issuer)
             ? throw new InvalidOperationException($"No notice can be issued: {IssuerNameSetting} is not set, and every notice names its issuer.")

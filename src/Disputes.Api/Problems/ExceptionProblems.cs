@@ -24,6 +24,12 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
             return false;
         }
 
+        if (exception is Notices.Issued.IssuedNoticeTampered)
+        {
+            // Answered, but never quietly: a letter that changed after it was issued is an integrity incident.
+            logger.LogCritical(exception, "A stored letter does not match its record ({Path})", context.Request.Path);
+        }
+
         await result.ExecuteAsync(context);
         return true;
     }
@@ -44,6 +50,10 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                     return Problem.Validation(field.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 case DisputeRuleViolation rule:
                     return Problem.RuleViolation(rule.Rule, rule.Message);
+                case Notices.NoticeScreeningViolation refused:
+                    return Problem.LetterRefused(refused.Message);
+                case Notices.Issued.IssuedNoticeTampered:
+                    return Problem.LetterWithheld();
                 case DecidedVersionMissing:
                     return Problem.VersionRequired();
                 case DecidedVersionStale stale:

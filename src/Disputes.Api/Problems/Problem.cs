@@ -70,6 +70,15 @@ public static class Problem
         Results.Problem(type: ProblemTypes.BadRequest, title: "The request could not be read.", statusCode: status,
             detail: "Send a well-formed JSON body with the Content-Type application/json.");
 
+    /// <summary>422: the letter a step would send holds data a letter never contains; nothing was sent or stored.</summary>
+    public static IResult LetterRefused(string detail) =>
+        Results.Problem(type: ProblemTypes.SensitiveData, title: "The letter was not sent.", detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>500: the stored copy of a letter does not match its record, so it is withheld.</summary>
+    public static IResult LetterWithheld() =>
+        Results.Problem(type: ProblemTypes.LetterIntegrity, title: "The stored letter does not match its record.", statusCode: StatusCodes.Status500InternalServerError,
+            detail: "The letter is withheld because its stored copy differs from the one issued.");
+
     /// <summary>503: the database cannot be reached or does not answer.</summary>
     public static IResult Unavailable() =>
         Results.Problem(type: ProblemTypes.Unavailable, title: "The service is temporarily unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -40,4 +40,7 @@ public static class ProblemTypes
 
     /// <summary>503: the database cannot be reached now; nothing was changed.</summary>
     public const string Unavailable = Base + "unavailable";
+
+    /// <summary>500: a stored letter no longer matches the hash its notice recorded; it is withheld, never served changed.</summary>
+    public const string LetterIntegrity = Base + "letter-integrity";
 }

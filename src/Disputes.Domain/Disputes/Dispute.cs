@@ -1,3 +1,4 @@
+using Disputes.Domain.Notices;
 using System.Globalization;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
@@ -98,6 +99,12 @@ public sealed record Dispute
     /// <summary>How the dispute was last resolved, if it was.</summary>
     public DisputeResolved? Resolution { get; init; }
 
+    /// <summary>The cardmember's language, taken from the chat: every notice is written in it unless a step names another.</summary>
+    public NoticeLanguage Language { get; init; }
+
+    /// <summary>Every written notice issued to the cardmember, oldest first.</summary>
+    public IReadOnlyList<NoticeIssued> Notices { get; init; } = [];
+
     /// <summary>Every step taken, oldest first.</summary>
     public IReadOnlyList<DisputeStep> Steps { get; init; } = [];
 
@@ -147,6 +154,7 @@ public sealed record Dispute
         Currency = e.Currency,
         Original = e.Original,
         PaymentPeriodDays = e.PaymentPeriodDays ?? Accounts.Account.DefaultPaymentPeriodDays,
+        Language = e.Language ?? NoticeLanguages.Default,
         TransactionDate = e.TransactionDate,
         StatementTransmittedOn = e.StatementTransmittedOn,
         NoticeReceivedAt = e.NoticeReceivedAt,
@@ -175,6 +183,7 @@ public sealed record Dispute
             DisputeResolved e => this with { Status = DisputeStatus.Resolved, Resolution = e },
             DisputeWithdrawn => this with { Status = DisputeStatus.Withdrawn },
             DisputeReopened => this with { Status = DisputeStatus.Reopened },
+            NoticeIssued e => this with { Notices = [.. Notices, e] },
             _ => this,
         };
         return next with

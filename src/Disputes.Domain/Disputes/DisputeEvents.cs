@@ -30,6 +30,7 @@ namespace Disputes.Domain.Disputes;
 /// <param name="OpenedAt">When the dispute was opened in this service.</param>
 /// <param name="Original">For a foreign transaction, the amount the merchant charged in its own currency; information only.</param>
 /// <param name="PaymentPeriodDays">The account's payment period at intake, in days; null on disputes opened before it was recorded.</param>
+/// <param name="Language">The cardmember's language, taken from the chat, for every notice; null on disputes opened before it was recorded (English).</param>
 public sealed record DisputeOpened(
     Guid DisputeId,
     string CaseNumber,
@@ -52,7 +53,8 @@ public sealed record DisputeOpened(
     ResolutionDeadline? ResolutionDeadline,
     Instant OpenedAt,
     OriginalAmount? Original = null,
-    int? PaymentPeriodDays = null);
+    int? PaymentPeriodDays = null,
+    Notices.NoticeLanguage? Language = null);
 
 /// <summary>The written acknowledgment of 1026.13(c)(1) was sent to the cardmember.</summary>
 /// <param name="SentAt">When it was sent.</param>

@@ -40,6 +40,8 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
             Invariant($"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} was missed; forfeiture exposure {e.ForfeitureExposure:0.00}.")),
         ResolutionDeadlineRecomputed e => new(version, "resolution_deadline_recomputed", e.RecomputedAt,
             Invariant($"Billing-cycle calendar changed: resolution now due {e.Deadline.DueOn:yyyy-MM-dd}.")),
+        Notices.NoticeIssued e => new(version, "notice_issued", e.SentAt,
+            $"{Notices.NoticeKinds.Title(e.Kind)} sent by {(e.Channel == Notices.DeliveryChannel.Postal ? "post" : "secure message")}, in {(e.Language == Notices.NoticeLanguage.Es ? "Spanish" : "English")}."),
         _ => Holds.HoldSteps.For(@event, version) ?? new(version, "unknown", default, @event.GetType().Name),
     };
 

@@ -58,7 +58,7 @@ public sealed record AcknowledgmentNotice : NoticeContent
         ArgumentNullException.ThrowIfNull(dispute);
         if (dispute.AcknowledgedAt is { } at)
         {
-            throw new DisputeRuleViolation(DisputeRule.AlreadyAcknowledged, 
+            throw new DisputeRuleViolation(DisputeRule.AlreadyAcknowledged,
                 $"Cannot issue the acknowledgment: it was already sent on {at.InZone(dispute.TimeZone).Date:yyyy-MM-dd}; a dispute is acknowledged once.");
         }
 
@@ -72,7 +72,7 @@ public sealed record AcknowledgmentNotice : NoticeContent
         if (dispute.FcbaProtected && dispute.ResolutionClock.DueOn < sentAt.InZone(dispute.TimeZone).Date)
         {
             // The letter would promise a resolution by a date already past; the resolution notice, due now, acknowledges it too.
-            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, 
+            throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts,
                 $"Cannot issue the acknowledgment: the resolution was due on {dispute.ResolutionClock.DueOn:yyyy-MM-dd}, so it can promise no resolution date; send the resolution, which acknowledges the notice too.");
         }
 

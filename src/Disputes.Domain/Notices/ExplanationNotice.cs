@@ -47,7 +47,7 @@ public sealed record ExplanationNotice : NoticeContent
         var resolution = NoticeRules.ResolutionOf(dispute, "an explanation notice");
         if (resolution.Outcome != ResolutionOutcome.NoError)
         {
-            throw new DisputeRuleViolation(DisputeRule.NoticeDoesNotFitOutcome, 
+            throw new DisputeRuleViolation(DisputeRule.NoticeDoesNotFitOutcome,
                 "Cannot issue an explanation notice: the dispute was resolved with a credit, so its notice is the correction (which explains the rest of a partial outcome).");
         }
 

@@ -50,6 +50,17 @@ public static class NoticeKinds
     public static string Name(NoticeKind kind) =>
         Names.TryGetValue(kind, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice kind.");
 
+    /// <summary>The kind as an agent or an examiner reads it in a dispute's steps, e.g. <c>Acknowledgment</c>.</summary>
+    public static string Title(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Acknowledgment => "Acknowledgment",
+        NoticeKind.DocumentsRequest => "Request for documents",
+        NoticeKind.Correction => "Correction notice",
+        NoticeKind.Explanation => "Explanation",
+        NoticeKind.Reporting => "Notice of reporting",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice kind."),
+    };
+
     /// <summary>
     /// The notice that tells the cardmember how the dispute was resolved: a <see cref="NoticeKind.Correction"/> for
     /// <see cref="ResolutionOutcome.Corrected"/> and for <see cref="ResolutionOutcome.Partial"/> (one letter credits what

@@ -54,7 +54,7 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
         await Expect(page.Locator(".clock").Nth(1)).ToContainTextAsync("Apr 2, 2025");
 
         var actions = page.Locator(".action-list");
-        await Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" })).ToBeVisibleAsync();
+        await Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Send the written acknowledgment" })).ToBeVisibleAsync();
         foreach (var action in new[] { "Escalate", "Resolve", "Add an internal note", "Record the cardmember's withdrawal" })
         {
             await Expect(actions.Locator("summary", new() { HasText = action })).ToBeVisibleAsync();
@@ -63,11 +63,16 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
         // Reopening is a supervisor's decision, and only for a resolved dispute.
         await Expect(actions.Locator("summary", new() { HasText = "Reopen" })).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" }).ClickAsync();
-        await Expect(page.Locator("#dispute-notice")).ToContainTextAsync("Acknowledgment recorded.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the written acknowledgment" }).ClickAsync();
+        await Expect(page.Locator("#dispute-notice")).ToContainTextAsync("Acknowledgment letter sent.");
         await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Acknowledged");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send the written acknowledgment" })).ToHaveCountAsync(0);
         await Expect(page.Locator("#steps")).ToContainTextAsync("Written acknowledgment sent.");
+        await Expect(page.Locator("#letters li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#letters")).ToContainTextAsync("Acknowledgment (English)");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.Locator("#letters").GetByRole(AriaRole.Button, new() { Name = "Download PDF: Acknowledgment (English)" }).ClickAsync());
+        Assert.EndsWith("-acknowledgment.pdf", download.SuggestedFilename);
 
         await page.Locator("summary", new() { HasText = "Resolve" }).ClickAsync();
         var resolve = page.Locator("form[data-step=resolution]");
@@ -117,7 +122,7 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
     public async Task the_acknowledgment_can_be_recorded_with_the_keyboard_alone()
     {
         var page = await OpenFromQueueAsync();
-        var target = page.GetByRole(AriaRole.Button, new() { Name = "Record written acknowledgment sent" });
+        var target = page.GetByRole(AriaRole.Button, new() { Name = "Send the written acknowledgment" });
         for (var presses = 0; presses < 40 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
         {
             await page.Keyboard.PressAsync("Tab");

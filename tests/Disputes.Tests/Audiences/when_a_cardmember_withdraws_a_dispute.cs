@@ -101,7 +101,7 @@ public sealed class when_a_cardmember_withdraws_a_dispute(ServiceFixture fixture
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already resolved", problem["detail"].Str());
-        Assert.Equal(4, await Service.EventCountAsync());
+        Assert.Equal(5, await Service.EventCountAsync());
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/me/disputes"] = Cardmembers,
         ["GET /api/me/disputes/{caseNumber}"] = Cardmembers,
         ["POST /api/me/disputes/{caseNumber}/withdraw"] = Cardmembers,
+        ["GET /api/disputes/{disputeId}/notices/{noticeId}/pdf"] = Readers,
+        ["GET /api/disputes/{disputeId}/notices/{noticeId}/html"] = Readers,
+        ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/pdf"] = Cardmembers,
+        ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/html"] = Cardmembers,
     };
 
     public static TheoryData<string, string> Calls()

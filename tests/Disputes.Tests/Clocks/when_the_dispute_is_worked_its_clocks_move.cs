@@ -65,7 +65,7 @@ public sealed class when_the_dispute_is_worked_its_clocks_move(ServiceFixture fi
         Assert.Equal("breached", ack["status"].Str());
         Assert.Equal("2025-04-03T04:00:00Z", ack["breachedAt"].Str());
         Assert.Equal(50m, (decimal)dispute["forfeitureExposure"]!);
-        Assert.Equal(["dispute_opened", "hold_placed", "deadline_breached", "acknowledgment_sent"],
+        Assert.Equal(["dispute_opened", "hold_placed", "deadline_breached", "acknowledgment_sent", "notice_issued"],
             dispute["steps"]!.AsArray().Select(s => s!["type"].Str()));
     }
 

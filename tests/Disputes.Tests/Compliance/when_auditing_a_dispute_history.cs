@@ -36,24 +36,24 @@ public sealed class when_auditing_a_dispute_history(ServiceFixture fixture) : Se
         await SendAsync(Client, $"/api/disputes/{opened["disputeId"]}/acknowledgment", new() { ["expectedVersion"] = 2 }, "ack-2");
         Clock.SetNow("2025-03-06T10:00:00Z");
         await SendAsync(Service.ClientAs("supervisor", "sup-4"), $"/api/disputes/{opened["disputeId"]}/escalation",
-            new() { ["expectedVersion"] = 3, ["to"] = "credit", ["reason"] = "Needs a credit decision" }, "esc-3");
+            new() { ["expectedVersion"] = 4, ["to"] = "credit", ["reason"] = "Needs a credit decision" }, "esc-3");
 
         var history = await HistoryAsync(opened);
 
         Assert.Equal(opened["caseNumber"].Str(), history["caseNumber"].Str());
         var events = history["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
-        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => (long)e["version"]!));
-        Assert.Equal(["dispute_opened", "hold_placed", "acknowledgment_sent", "dispute_escalated"], events.Select(e => e["type"].Str()));
-        Assert.Equal(["agent:agent-7", "agent:agent-7", "agent:agent-7", "supervisor:sup-4"], events.Select(e => e["actor"].Str()));
-        Assert.Equal(["chat-open-1", "chat-open-1", "ack-2", "esc-3"], events.Select(e => e["correlationId"].Str()));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], events.Select(e => (long)e["version"]!));
+        Assert.Equal(["dispute_opened", "hold_placed", "acknowledgment_sent", "notice_issued", "dispute_escalated"], events.Select(e => e["type"].Str()));
+        Assert.Equal(["agent:agent-7", "agent:agent-7", "agent:agent-7", "agent:agent-7", "supervisor:sup-4"], events.Select(e => e["actor"].Str()));
+        Assert.Equal(["chat-open-1", "chat-open-1", "ack-2", "ack-2", "esc-3"], events.Select(e => e["correlationId"].Str()));
         // The hold stands from the notice's receipt, like the dispute itself.
-        Assert.Equal(["2025-03-03T15:00:00Z", "2025-03-03T15:00:00Z", "2025-03-05T10:00:00Z", "2025-03-06T10:00:00Z"],
+        Assert.Equal(["2025-03-03T15:00:00Z", "2025-03-03T15:00:00Z", "2025-03-05T10:00:00Z", "2025-03-05T10:00:00Z", "2025-03-06T10:00:00Z"],
             events.Select(e => e["occurredAt"].Str()[..19] + "Z"));
 
         // The store's own timestamp is when the row was written (real time), not the business instant.
         Assert.All(events, e => Assert.True(DateTimeOffset.Parse(e["timestamp"].Str()) > new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal("XYZ Store", events[0]["data"]!["merchant"].Str());
-        Assert.Equal("credit", events[3]["data"]!["to"].Str());
+        Assert.Equal("credit", events[4]["data"]!["to"].Str());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class when_auditing_a_dispute_history(ServiceFixture fixture) : Se
 
         var events = (await HistoryAsync(dispute))["events"]!.AsArray();
 
-        Assert.Equal(["dispute_opened", "hold_placed", "deadline_breached", "acknowledgment_sent"], events.Select(e => e!["type"].Str()));
+        Assert.Equal(["dispute_opened", "hold_placed", "deadline_breached", "acknowledgment_sent", "notice_issued"], events.Select(e => e!["type"].Str()));
         Assert.Equal("2025-04-03T04:00:00Z", events[2]!["occurredAt"].Str());
         Assert.Equal("acknowledgment", events[2]!["data"]!["clock"].Str());
         Assert.Equal("agent:agent-7", events[2]!["actor"].Str());

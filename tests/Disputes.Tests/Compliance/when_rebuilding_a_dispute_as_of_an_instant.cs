@@ -38,9 +38,9 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         Assert.Equal(dispute["caseNumber"].Str(), before["caseNumber"].Str());
 
         Assert.Equal("acknowledged", after["status"].Str());
-        Assert.Equal(3, (long)after["version"]!);
+        Assert.Equal(4, (long)after["version"]!);
         Assert.Equal("met", ClockOf(after, "acknowledgment"));
-        Assert.Equal(["dispute_opened", "hold_placed", "acknowledgment_sent"], after["steps"]!.AsArray().Select(s => s!["type"].Str()));
+        Assert.Equal(["dispute_opened", "hold_placed", "acknowledgment_sent", "notice_issued"], after["steps"]!.AsArray().Select(s => s!["type"].Str()));
     }
 
     [Fact]
@@ -86,17 +86,18 @@ public sealed class when_rebuilding_a_dispute_as_of_an_instant(ServiceFixture fi
         Assert.Equal(50m, (decimal)breached["forfeitureExposure"]!);
 
         var acknowledged = await AsOfAsync(dispute, "2025-04-11T00:00:00Z");
-        Assert.Equal(("acknowledged", 5L), (acknowledged["status"].Str(), (long)acknowledged["version"]!));
+        Assert.Equal(("acknowledged", 6L), (acknowledged["status"].Str(), (long)acknowledged["version"]!));
         Assert.Equal("breached", ClockOf(acknowledged, "acknowledgment"));
         Assert.Equal("pending", ClockOf(acknowledged, "resolution"));
 
         var resolved = await AsOfAsync(dispute, "2025-04-21T00:00:00Z");
-        Assert.Equal(("resolved", 7L), (resolved["status"].Str(), (long)resolved["version"]!));
+        Assert.Equal(("resolved", 9L), (resolved["status"].Str(), (long)resolved["version"]!));
         Assert.Equal("corrected", resolved["resolution"]!["outcome"].Str());
         Assert.Equal("breached", ClockOf(resolved, "acknowledgment"));
         Assert.Equal("met", ClockOf(resolved, "resolution"));
         Assert.Equal(
-            ["dispute_opened", "hold_placed", "escalated", "deadline_breached", "acknowledgment_sent", "resolved", "hold_released"],
+            ["dispute_opened", "hold_placed", "escalated", "deadline_breached", "acknowledgment_sent", "notice_issued", "resolved", "notice_issued",
+             "hold_released"],
             resolved["steps"]!.AsArray().Select(s => s!["type"].Str()));
     }
 

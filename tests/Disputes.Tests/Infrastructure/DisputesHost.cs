@@ -81,6 +81,9 @@ public sealed class DisputesHost : IAsyncDisposable
         return response!;
     }
 
+    /// <summary>The issuer every letter of a test host is from.</summary>
+    public const string IssuerName = "Test Bank, N.A.";
+
     public static JsonSerializerOptions Json { get; } = DisputesJson.Configure(new JsonSerializerOptions());
 
     /// <summary>Starts the service on <paramref name="connectionString"/>; the database's schema is applied on start.</summary>
@@ -96,6 +99,7 @@ public sealed class DisputesHost : IAsyncDisposable
             // Random for each host: no key that signs tokens lives in the repository.
             ["Disputes:Auth:SigningKey"] = RandomSecret(),
             ["Disputes:Operations:Token"] = OperationsToken,
+            ["Disputes:Notices:IssuerName"] = IssuerName,
         });
         if (settings is not null)
         {

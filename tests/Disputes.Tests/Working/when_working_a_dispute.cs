@@ -28,16 +28,16 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         dispute = await Client.StepAsync(dispute, "finance-charges", new() { ["amount"] = 2.10m });
 
         var stored = await Client.GetDisputeAsync(dispute);
-        Assert.Equal(11, (long)stored["version"]!);
+        Assert.Equal(12, (long)stored["version"]!);
         Assert.Equal(
-            ["dispute_opened", "hold_placed", "acknowledgment_sent", "provisional_credit_issued", "documents_requested", "documents_received",
+            ["dispute_opened", "hold_placed", "acknowledgment_sent", "notice_issued", "provisional_credit_issued", "documents_requested", "documents_received",
              "merchant_contacted", "escalated", "note_added", "finance_charges_recorded", "hold_changed"],
             stored["steps"]!.AsArray().Select(s => s!["type"].Str()));
         Assert.Equal("acknowledged", stored["status"].Str());
         Assert.Equal("credit", stored["escalatedTo"].Str());
         Assert.Equal(127.43m, (decimal)stored["provisionalCredit"]!);
         Assert.Equal(2.10m, (decimal)stored["financeCharges"]!);
-        Assert.Equal(11, await Service.EventCountAsync());
+        Assert.Equal(12, await Service.EventCountAsync());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Contains("2025-04-14", message);
         Assert.Contains("25 days", message);
         Assert.Contains("10", message);
-        Assert.Equal(3, await Service.EventCountAsync());
+        Assert.Equal(4, await Service.EventCountAsync());
 
         var resolved = await Client.StepAsync(dispute, "resolution", new()
         {
@@ -180,7 +180,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already acknowledged", problem["detail"].Str());
         Assert.Equal("already_acknowledged", problem["rule"].Str());
-        Assert.Equal(3, await Service.EventCountAsync());
+        Assert.Equal(4, await Service.EventCountAsync());
     }
 
     [Theory]
@@ -237,7 +237,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"3\"", response.Headers.ETag!.Tag);
+        Assert.Equal("\"4\"", response.Headers.ETag!.Tag);
     }
 
     [Fact]

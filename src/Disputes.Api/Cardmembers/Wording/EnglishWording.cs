@@ -101,6 +101,16 @@ public sealed class EnglishWording : ICardmemberWording
         $"While we look into it, you do not need to pay the disputed {Money(amount, currency)} or related charges. We will not try to collect it and will not report it as late.";
 
     /// <inheritdoc />
+    public string LetterTitle(Domain.Notices.NoticeKind kind) => kind switch
+    {
+        Domain.Notices.NoticeKind.Acknowledgment => "We received your dispute",
+        Domain.Notices.NoticeKind.DocumentsRequest => "Documents we need from you",
+        Domain.Notices.NoticeKind.Correction => "We corrected your account",
+        Domain.Notices.NoticeKind.Explanation => "The result of our investigation",
+        _ => "Who we reported the amount to",
+    };
+
+    /// <inheritdoc />
     public string Refusal(DisputeRule rule) => rule switch
     {
         DisputeRule.Withdrawn => "This dispute is already withdrawn.",

@@ -72,4 +72,7 @@ public interface ICardmemberWording
 
     /// <summary>While the hold stands: the cardmember need not pay <paramref name="amount"/> now, nor be chased or reported late for it.</summary>
     string NeedNotPayNow(decimal amount, string currency);
+
+    /// <summary>What a letter of <paramref name="kind"/> is, as its title in the letters list.</summary>
+    string LetterTitle(Domain.Notices.NoticeKind kind);
 }

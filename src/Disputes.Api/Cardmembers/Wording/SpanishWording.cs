@@ -102,6 +102,16 @@ public sealed class SpanishWording : ICardmemberWording
         $"Mientras lo investigamos, no necesita pagar los {Money(amount, currency)} en disputa ni los cargos relacionados. No intentaremos cobrarlos ni los reportaremos como atrasados.";
 
     /// <inheritdoc />
+    public string LetterTitle(Domain.Notices.NoticeKind kind) => kind switch
+    {
+        Domain.Notices.NoticeKind.Acknowledgment => "Recibimos su disputa",
+        Domain.Notices.NoticeKind.DocumentsRequest => "Documentos que necesitamos de usted",
+        Domain.Notices.NoticeKind.Correction => "Corregimos su cuenta",
+        Domain.Notices.NoticeKind.Explanation => "El resultado de nuestra investigación",
+        _ => "A quién informamos el monto",
+    };
+
+    /// <inheritdoc />
     public string Refusal(DisputeRule rule) => rule switch
     {
         DisputeRule.Withdrawn => "Esta disputa ya fue retirada.",

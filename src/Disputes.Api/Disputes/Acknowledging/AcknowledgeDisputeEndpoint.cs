@@ -1,6 +1,9 @@
 using Disputes.Api.Identity;
+using Disputes.Api.Notices;
+using Disputes.Api.Problems;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Acknowledging;
+using Disputes.Domain.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -11,18 +14,34 @@ namespace Disputes.Api.Disputes.Acknowledging;
 
 /// <summary>Body of <c>POST /api/disputes/{disputeId}/acknowledgment</c>.</summary>
 /// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
-public sealed record AcknowledgeDisputeRequest(long? ExpectedVersion);
+/// <param name="Language">The letter's language, <c>en</c> or <c>es</c>; the dispute's language when absent.</param>
+/// <param name="Channel">How it is sent: <c>secure_message</c> (default), to the cardmember's message centre at once.</param>
+public sealed record AcknowledgeDisputeRequest(long? ExpectedVersion, string? Language = null, string? Channel = null);
 
-/// <summary>An agent records that the written acknowledgment was sent.</summary>
+/// <summary>An agent sends the written acknowledgment: the letter is issued, and its sending meets the clock.</summary>
 public static class AcknowledgeDisputeEndpoint
 {
+    /// <summary>400 for a language or channel the service cannot send.</summary>
+    public static IResult? Validate(AcknowledgeDisputeRequest request)
+    {
+        var errors = new FieldErrors();
+        NoticeOptions.Check(errors, request.Language, request.Channel);
+        return errors.ToResultOrNull();
+    }
+
     /// <summary>200 with the dispute; 409 when already acknowledged, resolved or withdrawn.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/acknowledgment")]
-    public static (IResult, Events) Post(
-        AcknowledgeDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
+    public static (IResult, Events, IMartenOp) Post(
+        AcknowledgeDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
+        NoticeIssuing notices)
     {
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
-        return DisputeCommand.Answer(dispute, AcknowledgeDispute.Decide(dispute, clock.GetCurrentInstant()));
+        var now = clock.GetCurrentInstant();
+        var decided = AcknowledgeDispute.Decide(dispute, now);
+        var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
+        var (issued, letter) = notices.Issue(AcknowledgmentNotice.For(dispute, notices.Issuer, now), language, channel);
+        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);
+        return (answer, events, letter);
     }
 }

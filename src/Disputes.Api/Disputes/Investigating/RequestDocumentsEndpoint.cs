@@ -6,38 +6,88 @@ using Disputes.Domain.Disputes.Investigating;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Disputes.Api.Notices;
+using Disputes.Domain.Notices;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Investigating;
 
-/// <summary>Body of <c>POST /api/disputes/{disputeId}/document-requests</c> and <c>.../documents-received</c>.</summary>
+/// <summary>Body of <c>POST /api/disputes/{disputeId}/document-requests</c>.</summary>
 /// <param name="From"><c>cardmember</c> or <c>merchant</c>.</param>
-/// <param name="Documents">What was asked for, or what arrived.</param>
+/// <param name="Documents">What is asked for.</param>
 /// <param name="ExpectedVersion">The dispute version decided on (or send If-Match).</param>
-public sealed record DocumentsRequest(string? From, [FreeText] string? Documents, long? ExpectedVersion)
+/// <param name="RespondBy">
+/// From the cardmember: the date to send them by (account's zone), after today and not after the resolution due date;
+/// absent: two weeks from today, or the resolution due date when that is sooner.
+/// </param>
+/// <param name="HowToSend">From the cardmember: how to send them; absent: by reply in the secure message centre or with an upload link.</param>
+/// <param name="Language">From the cardmember: the letter's language, <c>en</c> or <c>es</c>; the dispute's language when absent.</param>
+/// <param name="Channel">From the cardmember: how the letter is sent, <c>secure_message</c> (default).</param>
+public sealed record RequestDocumentsRequest(
+    string? From, [FreeText] string? Documents, long? ExpectedVersion, LocalDate? RespondBy = null, [FreeText] string? HowToSend = null,
+    string? Language = null, string? Channel = null)
 {
+    /// <summary>How long a cardmember is given to send documents when the agent names no date.</summary>
+    public static readonly Period DefaultTimeToRespond = Period.FromDays(14);
+
     /// <summary>The checked fields; what is wrong goes to <paramref name="errors"/>.</summary>
-    public (DocumentSource? From, string? Documents) Check(FieldErrors errors) =>
-        (errors.Choice<DocumentSource>("from", From), errors.Text("documents", Documents, 2000));
+    public (DocumentSource? From, string? Documents) Check(FieldErrors errors)
+    {
+        NoticeOptions.Check(errors, Language, Channel);
+        errors.Text("howToSend", HowToSend, 1000, required: false);
+        return new ReceiveDocumentsRequest(From, Documents, ExpectedVersion).Check(errors);
+    }
 }
 
-/// <summary>Records that documents were requested from the cardmember or the merchant.</summary>
+/// <summary>
+/// Records that documents were requested from the cardmember or the merchant; a request to the cardmember is a written
+/// notice (rule book section 8): what is asked, by when and how to send it.
+/// </summary>
 public static class RequestDocumentsEndpoint
 {
-    /// <summary>200 with the dispute.</summary>
-    [Authorize(Policy = Policies.WorkDisputes)]
-    [WolverinePost("/api/disputes/{disputeId}/document-requests")]
-    public static (IResult, Events) Post(DocumentsRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock)
+    /// <summary>400 naming every bad field.</summary>
+    public static IResult? Validate(RequestDocumentsRequest request)
     {
         var errors = new FieldErrors();
-        var (from, documents) = request.Check(errors);
-        if (!errors.IsEmpty)
+        request.Check(errors);
+        return errors.ToResultOrNull();
+    }
+
+    /// <summary>200 with the dispute; 400 when the answer date is not after today or after the resolution due date.</summary>
+    [Authorize(Policy = Policies.WorkDisputes)]
+    [WolverinePost("/api/disputes/{disputeId}/document-requests")]
+    public static (IResult, Events, IMartenOp) Post(
+        RequestDocumentsRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
+        NoticeIssuing notices)
+    {
+        var (from, documents) = request.Check(new FieldErrors());
+        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
+        var now = clock.GetCurrentInstant();
+        var decided = InvestigationSteps.RequestDocuments(dispute, from!.Value, documents!, now);
+        if (from != DocumentSource.Cardmember)
         {
-            return (errors.ToResult(), []);
+            var (toMerchant, events) = DisputeCommand.Answer(dispute, decided);
+            return (toMerchant, events, MartenOps.Nothing());
         }
 
-        DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
-        return DisputeCommand.Answer(dispute, InvestigationSteps.RequestDocuments(dispute, from!.Value, documents!, clock.GetCurrentInstant()));
+        var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
+        var sentOn = now.InZone(dispute.TimeZone).Date;
+        var respondBy = request.RespondBy ?? DefaultRespondBy(dispute, sentOn);
+        var howToSend = request.HowToSend?.Trim() ?? DefaultHowToSend(language);
+        var (issued, letter) = notices.Issue(
+            DocumentsRequestNotice.For(dispute, notices.Issuer, now, new DocumentsRequest(documents!, from.Value, respondBy, howToSend)), language, channel);
+        var (answer, withNotice) = DisputeCommand.Answer(dispute, [.. decided, issued]);
+        return (answer, withNotice, letter);
     }
+
+    private static LocalDate DefaultRespondBy(Dispute dispute, LocalDate sentOn)
+    {
+        var inTwoWeeks = sentOn + RequestDocumentsRequest.DefaultTimeToRespond;
+        return dispute.ResolutionClock is { IsPending: true, DueOn: { } due } && due > sentOn && due < inTwoWeeks ? due : inTwoWeeks;
+    }
+
+    private static string DefaultHowToSend(NoticeLanguage language) => language == NoticeLanguage.Es
+        ? "Responda a este mensaje en su centro de mensajes seguros, o cargue los documentos con el enlace que le envíe su agente."
+        : "Reply to this message in your secure message centre, or upload the documents with the link your agent sends you.";
 }

@@ -8,6 +8,7 @@ using Disputes.Domain.Disputes;
 using Disputes.Domain.BusinessDays;
 using Disputes.Domain.Disputes.Opening;
 using Disputes.Domain.Holds;
+using Disputes.Domain.Notices;
 using Disputes.Domain.Streams;
 using Marten;
 using NodaTime;
@@ -37,6 +38,7 @@ namespace Disputes.Api.Disputes.Opening;
 /// <param name="Description">The cardmember's account of the error; must hold no card number, security code, SSN or passcode.</param>
 /// <param name="OriginalAmount">For a foreign transaction: the amount the merchant charged, in <paramref name="OriginalCurrency"/>; information only.</param>
 /// <param name="OriginalCurrency">ISO 4217 code of <paramref name="OriginalAmount"/>, e.g. <c>EUR</c>.</param>
+/// <param name="Language">The cardmember's language in the chat, <c>en</c> (default) or <c>es</c>: every notice is written in it.</param>
 public sealed record OpenDisputeRequest(
     string? AccountId,
     string? CardLast4,
@@ -50,7 +52,8 @@ public sealed record OpenDisputeRequest(
     Instant? NoticeReceivedAt,
     [FreeText] string? Description,
     decimal? OriginalAmount = null,
-    string? OriginalCurrency = null)
+    string? OriginalCurrency = null,
+    string? Language = null)
 {
     private static readonly HashSet<string> KnownCurrencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
@@ -122,13 +125,19 @@ public sealed record OpenDisputeRequest(
         }
 
         var description = errors.Text("description", Description, 4000);
+        if (Language is not null && !NoticeLanguages.TryParse(Language, out _))
+        {
+            errors.Add("language", "must be en or es.");
+        }
+
         if (!errors.IsEmpty)
         {
             return (null, errors);
         }
 
         return (new OpenDispute(accountId!, CardLast4!, chatSessionId!, reason!.Value, merchant!, amount!.Value, Currency!,
-            transactionDate!.Value, statementOn!.Value, receivedAt, description!, original), errors);
+            transactionDate!.Value, statementOn!.Value, receivedAt, description!, original,
+            Language is null ? NoticeLanguages.Default : NoticeLanguages.Parse(Language)), errors);
     }
 
     /// <summary>The billing currency: every disputed amount is in US dollars.</summary>

@@ -7,6 +7,8 @@ using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Disputes.Api.Holds;
+using Disputes.Api.Notices;
+using Disputes.Domain.Notices;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -20,8 +22,11 @@ namespace Disputes.Api.Disputes.Resolving;
 /// <param name="AmountOwed">No error or partial: what the cardmember still owes (0 when nothing).</param>
 /// <param name="PaymentDueOn">No error with money owed: due date, at least max(10, the account's payment period) days after today.</param>
 /// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
+/// <param name="Language">The letter's language, <c>en</c> or <c>es</c>; the dispute's language when absent.</param>
+/// <param name="Channel">How it is sent: <c>secure_message</c> (default).</param>
 public sealed record ResolveDisputeRequest(
-    string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion)
+    string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion,
+    string? Language = null, string? Channel = null)
 {
     /// <summary>The command, or the errors that stop it.</summary>
     public (ResolveDispute? Command, FieldErrors Errors) ToCommand()
@@ -55,24 +60,36 @@ public sealed record ResolveDisputeRequest(
     }
 }
 
-/// <summary>An agent resolves the dispute with a correction or an explanation.</summary>
+/// <summary>An agent resolves the dispute with a correction or an explanation; the letter saying so is issued with it.</summary>
 public static class ResolveDisputeEndpoint
 {
-    /// <summary>200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.</summary>
+    /// <summary>400 naming every bad field.</summary>
+    public static IResult? Validate(ResolveDisputeRequest request)
+    {
+        var (_, errors) = request.ToCommand();
+        NoticeOptions.Check(errors, request.Language, request.Channel);
+        return errors.ToResultOrNull();
+    }
+
+    /// <summary>
+    /// 200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.
+    /// The correction or explanation notice is sent with the resolution: its sending meets the resolution clock (and the
+    /// acknowledgment clock, when that was still pending).
+    /// </summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
-    public static async Task<(IResult, Events)> Post(
-        ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock, IMessageBus bus, HoldTimers holdTimers)
+    public static async Task<(IResult, Events, IMartenOp)> Post(
+        ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
+        NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers)
     {
-        var (command, errors) = request.ToCommand();
-        if (command is null)
-        {
-            return (errors.ToResult(), []);
-        }
-
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
-        var (answer, events) = DisputeCommand.Answer(dispute, command.Decide(dispute, clock.GetCurrentInstant()));
+        var now = clock.GetCurrentInstant();
+        var decided = request.ToCommand().Command!.Decide(dispute, now);
+        var resolved = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
+        var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
+        var (issued, letter) = notices.Issue(NoticeContent.ForResolution(resolved, notices.Issuer, now), language, channel);
+        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);
         await holdTimers.ScheduleAsync(bus, answer.Dispute);
-        return (answer, events);
+        return (answer, events, letter);
     }
 }

@@ -6,6 +6,7 @@ import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, focusFirstInvalid, busy } from "./ui.js";
 import { label, date, instant, money } from "./format.js";
 import { text, amount, day, utcInstant, watchCardNumbers } from "./forms.js";
+import { letterItem } from "./letters.js";
 
 const PAGE = "agent.html";
 const caller = guard(PAGE);
@@ -366,10 +367,10 @@ function renderDispute(dispute) {
   const allowed = allowedActions(dispute);
   const d = dispute.deadlines;
   const acknowledge = allowed.acknowledge
-    ? el("button", { type: "button", id: "acknowledge" }, "Record written acknowledgment sent")
+    ? el("button", { type: "button", id: "acknowledge" }, "Send the written acknowledgment")
     : null;
   acknowledge?.addEventListener("click", () => busy(acknowledge, () =>
-    send("acknowledgment", { expectedVersion: current.version }, "Acknowledgment recorded.")));
+    send("acknowledgment", { expectedVersion: current.version }, "Acknowledgment letter sent.")));
 
   document.title = `${dispute.caseNumber} · Agent console · Disputes`;
   fill(disputeRoot,
@@ -390,6 +391,7 @@ function renderDispute(dispute) {
             clockPanel("Acknowledgment", d.acknowledgment),
             clockPanel("Resolution", d.resolution, d.resolution.basis ? `Basis: ${label(d.resolution.basis)}` : null))),
         holdPanel(dispute),
+        lettersPanel(dispute),
         el("section", { class: "card", "aria-labelledby": "steps-title" },
           el("h2", { id: "steps-title", text: "Steps" }),
           el("ol", { class: "steps", id: "steps" }, dispute.steps.map((s) =>
@@ -450,6 +452,33 @@ function holdPanel(dispute) {
         el("ul", { class: "steps" }, hold.violations.map((v) =>
           el("li", { class: "breach" }, el("time", { datetime: v.at, text: instant(v.at) }), ` ${label(v.kind)}: ${v.why} (${v.rule})`))))
       : null);
+}
+
+const noticeTitles = {
+  acknowledgment: "Acknowledgment",
+  documents_request: "Request for documents",
+  correction: "Correction notice",
+  explanation: "Explanation",
+  reporting: "Notice of reporting",
+};
+
+// The written notices the dispute sent (rule book section 8), each readable and downloadable from its stored copy.
+function lettersPanel(dispute) {
+  const notices = dispute.notices ?? [];
+  return el("section", { class: "card", "aria-labelledby": "letters-title", id: "letters" },
+    el("h2", { id: "letters-title", text: "Letters sent" }),
+    notices.length
+      ? el("ul", { class: "letters" }, notices.map((n) => letterItem({
+        title: `${noticeTitles[n.kind] ?? label(n.kind)} (${n.language === "es" ? "Spanish" : "English"})`,
+        sentOn: instant(n.sentAt),
+        html: `/api/disputes/${dispute.disputeId}/notices/${n.noticeId}/html`,
+        pdf: `/api/disputes/${dispute.disputeId}/notices/${n.noticeId}/pdf`,
+        fileName: `${dispute.caseNumber}-${n.kind}.pdf`,
+        readLabel: "Read",
+        downloadLabel: "Download PDF",
+        notice: disputeNotice,
+      })))
+      : el("p", { class: "empty", text: "No letter has been sent yet." }));
 }
 
 function fact(name, value) {

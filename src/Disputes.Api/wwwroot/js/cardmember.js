@@ -4,6 +4,7 @@
 import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, busy } from "./ui.js";
 import { current, signOut } from "./session.js";
+import { letterItem } from "./letters.js";
 
 const PAGE = "cardmember.html";
 const LANGUAGE_KEY = "disputes.language";
@@ -26,6 +27,9 @@ const TEXT = {
     receivedOn: "Received on",
     next: "What happens next",
     steps: "Steps taken",
+    letters: "Your letters",
+    read: "Read",
+    download: "Download PDF",
     withdraw: "Withdraw this dispute",
     dialogTitle: (c) => `Withdraw dispute ${c}?`,
     dialogText: "If you withdraw it, we stop investigating and the charge stays on your account as billed. You cannot undo this here.",
@@ -53,6 +57,9 @@ const TEXT = {
     receivedOn: "Recibida el",
     next: "Qué sigue",
     steps: "Pasos realizados",
+    letters: "Sus cartas",
+    read: "Leer",
+    download: "Descargar PDF",
     withdraw: "Retirar esta disputa",
     dialogTitle: (c) => `¿Retirar la disputa ${c}?`,
     dialogText: "Si la retira, dejaremos de investigar y el cargo quedará en su cuenta tal como se facturó. No podrá deshacerlo aquí.",
@@ -128,6 +135,13 @@ function card(d) {
     el("h3", { text: t().steps }),
     el("ol", { class: "steps" }, d.steps.map((s) =>
       el("li", {}, el("time", { datetime: s.on, text: longDate(s.on) }), s.text))),
+    d.letters?.length
+      ? [el("h3", { text: t().letters }),
+        el("ul", { class: "letters" }, d.letters.map((l) => letterItem({
+          title: l.title, sentOn: longDate(l.sentOn), html: l.html, pdf: l.pdf, fileName: `${d.caseNumber}-${l.kind}.pdf`,
+          readLabel: t().read, downloadLabel: t().download, notice,
+        })))]
+      : null,
     d.canWithdraw
       ? el("div", { class: "actions-row" },
         el("button", { type: "button", class: "secondary", "data-withdraw": d.caseNumber, onclick: (e) => askWithdraw(d, e.currentTarget) },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.Deadlines;
+using Disputes.Domain.Notices;
 using Disputes.Domain.Streams;
 using NodaTime;
 
@@ -22,10 +23,11 @@ namespace Disputes.Domain.Disputes.Opening;
 /// <param name="NoticeReceivedAt">When the notice was received.</param>
 /// <param name="Description">The cardmember's account of the error, screened.</param>
 /// <param name="Original">For a foreign transaction, what the merchant charged in its currency; information only.</param>
+/// <param name="Language">The cardmember's language, for every notice.</param>
 public sealed record OpenDispute(
     string AccountId, string CardLast4, string ChatSessionId, BillingErrorKind Reason, string Merchant, decimal Amount,
     string Currency, LocalDate TransactionDate, LocalDate StatementTransmittedOn, Instant NoticeReceivedAt, string Description,
-    OriginalAmount? Original)
+    OriginalAmount? Original, NoticeLanguage Language = NoticeLanguages.Default)
 {
     /// <summary>The stream id this notice maps to: one dispute per chat session and transaction, so a repeated intake finds the first.</summary>
     public Guid DisputeId => StreamIds.ForIntake(AccountId, ChatSessionId, Merchant, Amount,
@@ -68,6 +70,6 @@ public sealed record OpenDispute(
             NoticeChannel.Chat, window,
             window.Timely ? AcknowledgmentRule.DueOn(receivedOn) : null,
             window.Timely ? ResolutionDeadline.Compute(receivedOn, account.History) : null,
-            now, Original, account.PaymentPeriodDays);
+            now, Original, account.PaymentPeriodDays, Language);
     }
 }

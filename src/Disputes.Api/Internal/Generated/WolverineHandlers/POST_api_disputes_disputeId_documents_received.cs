@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Disputes.Api.Disputes.Investigating.ReceiveDocumentsEndpoint").SetTag("http.route", "/api/disputes/{disputeId}/documents-received").SetTag("http.request.method", "POST");
             Disputes.Api.Identity.AuditStamp.Before(httpContext, documentSession);
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<Disputes.Api.Disputes.Investigating.DocumentsRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<Disputes.Api.Disputes.Investigating.ReceiveDocumentsRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var batchedQuery = documentSession.CreateBatchQuery();
 
