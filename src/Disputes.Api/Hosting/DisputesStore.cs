@@ -1,4 +1,5 @@
 using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Webhooks;
 using Disputes.Projections;
 using JasperFx.Events;
 using Marten;
@@ -36,6 +37,7 @@ public static class DisputesStore
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, CaseNumbers.Sequence, SchemaUtils.IdentifierUsage.General)));
         options.AddDisputesProjections();
+        options.AddWebhookStorage();
         return options;
     }
 

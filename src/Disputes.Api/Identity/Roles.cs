@@ -15,8 +15,11 @@ public static class Roles
     /// <summary>A cardmember: reads and withdraws the disputes of the accounts the token names.</summary>
     public const string Cardmember = "cardmember";
 
+    /// <summary>A downstream system's integrator: manages the webhook subscriptions of the card processor, collections, the furnisher.</summary>
+    public const string Integrator = "integrator";
+
     /// <summary>Every role.</summary>
-    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Compliance, Cardmember];
+    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Compliance, Cardmember, Integrator];
 
     /// <summary>The claim holding the role.</summary>
     public const string RoleClaim = "role";
@@ -45,6 +48,12 @@ public static class Policies
 
     /// <summary>The cardmember's own view.</summary>
     public const string OwnDisputes = "own-disputes";
+
+    /// <summary>Make, rotate, replay and delete webhook subscriptions: integrators.</summary>
+    public const string ManageWebhooks = "manage-webhooks";
+
+    /// <summary>Read webhook subscriptions and their delivery logs: integrators and compliance officers.</summary>
+    public const string ReadWebhooks = "read-webhooks";
 
     /// <summary>The operator's endpoints (metrics, detailed readiness): see <see cref="OperationsAccess"/>.</summary>
     public const string Operate = "operate";
