@@ -91,18 +91,15 @@ public abstract class WebhookTest<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     /// <summary>Subscribes the receiver to <paramref name="eventTypes"/>; returns the subscription's id and its secret.</summary>
-    protected Task<(string Id, string Secret)> SubscribeAsync(params string[] eventTypes) => SubscribeAsync(Receiver.Url, eventTypes);
+    protected Task<(string Id, string Secret)> SubscribeAsync(params string[] eventTypes) => SubscribeAtAsync(Receiver.Url, eventTypes);
 
     /// <summary>Subscribes <paramref name="url"/> to <paramref name="eventTypes"/>; returns the subscription's id and its secret.</summary>
-    protected async Task<(string Id, string Secret)> SubscribeAsync(string url, params string[] eventTypes)
+    protected async Task<(string Id, string Secret)> SubscribeAtAsync(string url, params string[] eventTypes)
     {
-        var response = await Integrator.PostJsonAsync("/api/webhooks/subscriptions", new JsonObject
-        {
-            ["url"] = url,
-            ["eventTypes"] = new JsonArray([.. eventTypes.Select(t => (JsonNode)t)]),
-        });
+        var request = new JsonObject { ["url"] = url, ["eventTypes"] = new JsonArray(eventTypes.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()) };
+        var response = await Integrator.PostJsonAsync("/api/webhooks/subscriptions", request);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{request.ToJsonString()}: {body}");
         var created = JsonNode.Parse(body)!.AsObject();
         return (created["subscription"]!["id"].Str(), created["secret"].Str());
     }

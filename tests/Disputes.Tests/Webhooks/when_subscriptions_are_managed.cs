@@ -91,7 +91,7 @@ public sealed class when_subscriptions_are_managed(WebhookFixture fixture) : Web
     public async Task a_deleted_subscription_is_gone_with_its_log_and_gets_nothing_more()
     {
         var (subscription, _) = await SubscribeAsync("dispute.opened");
-        var (other, _) = await SubscribeAsync(Receiver.BaseUrl + "/other", "dispute.opened");
+        var (other, _) = await SubscribeAtAsync(Receiver.BaseUrl + "/other", "dispute.opened");
         await Client.RegisterAccountAsync();
         await Client.OpenDisputeAsync();
         await Receiver.UntilAsync(r => r.Count >= 2);

@@ -64,7 +64,7 @@ public sealed class when_the_receiver_is_down(WebhookFixture fixture) : WebhookT
     {
         var (subscription, _) = await SubscribeAsync("dispute.opened", "dispute.acknowledged");
         // A second subscription that stays active shows when the dispatch has read the later events.
-        await SubscribeAsync(Receiver.BaseUrl + "/other", "dispute.opened", "dispute.acknowledged");
+        await SubscribeAtAsync(Receiver.BaseUrl + "/other", "dispute.opened", "dispute.acknowledged");
         Receiver.Answer = r => r.Path == "/other" ? 200 : 410;
         await Client.RegisterAccountAsync();
         var dispute = await Client.OpenDisputeAsync();
