@@ -33,7 +33,7 @@ public static class Problem
             Type = ProblemTypes.DestinationRefused,
             Title = "Webhooks may not be sent to this address.",
             Status = StatusCodes.Status400BadRequest,
-            Detail = $"The URL's host is not a public address: {reason}. Loopback, link-local, private, unique-local, unspecified and multicast "
+            Detail = $"The URL's host cannot be used: {reason}. Loopback, link-local, private, unique-local, unspecified and multicast "
                 + "addresses are refused. Give a URL whose host resolves to public addresses only. Nothing was stored.",
         });
 

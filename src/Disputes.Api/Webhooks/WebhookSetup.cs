@@ -36,7 +36,9 @@ public static class WebhookSetup
                 ConnectCallback = services.GetRequiredService<WebhookDestinations>().ConnectAsync,
                 ConnectTimeout = settings.Timeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            });
+            })
+            // The default request logging writes each URL, and a receiver's URL may carry its own access token.
+            .RemoveAllLoggers();
         return settings;
     }
 
