@@ -113,7 +113,7 @@ public abstract class WebhookTest<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     /// <summary>Polls the delivery log until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>
-    protected async Task<IReadOnlyList<JsonObject>> DeliveriesUntilAsync(string subscriptionId, Func<IReadOnlyList<JsonObject>, bool> condition, int seconds = 30)
+    protected async Task<IReadOnlyList<JsonObject>> DeliveriesUntilAsync(string subscriptionId, Func<IReadOnlyList<JsonObject>, bool> condition, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

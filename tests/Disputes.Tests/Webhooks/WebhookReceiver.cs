@@ -101,8 +101,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds of what was received, failing after <paramref name="seconds"/>.</summary>
-    public async Task<IReadOnlyList<ReceivedWebhook>> UntilAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition, int seconds = 30, string? what = null)
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds of what was received, failing after <paramref name="seconds"/>: as
+    /// long as the daily-totals tests wait, since after the storage is emptied the daemon may take a while to hand the
+    /// dispatch out again on a loaded machine.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedWebhook>> UntilAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition, int seconds = 60, string? what = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

@@ -60,6 +60,9 @@ public sealed class when_disputes_are_worked_webhooks_are_delivered(WebhookFixtu
         Assert.True((long)attempt["latencyMs"]! >= 0);
         Assert.NotNull(attempt["at"]);
         Assert.Equal(received[0].WebhookId, log[1]["webhookId"].Str());
+
+        // The dispatch keeps its place in the log under the name the lag monitor reads.
+        Assert.True(await Service.ScalarAsync<long>("select last_seq_id from disputes.mt_event_progression where name = 'WebhookDispatch:All'") > 0);
     }
 
     [Fact]
