@@ -8,6 +8,7 @@ using Disputes.Api.Notices;
 using Scalar.AspNetCore;
 using Disputes.Api.Problems;
 using Disputes.Domain.BusinessDays;
+using Disputes.Api.Webhooks;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Resources;
@@ -60,6 +61,11 @@ public static class DisputesService
             .UseLightweightSessions()
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
 
+        // Webhooks are derived from the event log after commit by a subscription of the same daemon, so intake never
+        // waits for a receiver; their deliveries go through a durable local queue of their own.
+        var webhooks = builder.AddDisputesWebhooks();
+        marten.AddWebhookDispatch();
+
         // Production applies schema changes only through the explicit `db-apply` / `resources setup` commands,
         // so a rolling deployment never has nodes racing to migrate; everywhere else the service does it on start.
         var applySchemaOnStart = !builder.Environment.IsProduction() || builder.Configuration.GetValue<bool>("Disputes:ApplySchemaOnStartup");
@@ -90,6 +96,7 @@ public static class DisputesService
             options.EntityDefaults.OnMissing = Wolverine.Persistence.OnMissing.ThrowException;
             options.Policies.UseDurableLocalQueues();
             options.Policies.AlwaysMakeScheduledMessagesDurable();
+            options.AddWebhookDelivery(webhooks);
             if (!applySchemaOnStart)
             {
                 options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;

@@ -52,6 +52,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.ReadDisputes, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Compliance))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Compliance, Roles.Supervisor))
             .AddPolicy(Policies.ReportActivity, p => p.RequireRole(Roles.Integrator))
+            .AddPolicy(Policies.ManageWebhooks, p => p.RequireRole(Roles.Integrator))
+            .AddPolicy(Policies.ReadWebhooks, p => p.RequireRole(Roles.Integrator, Roles.Compliance))
             .AddPolicy(Policies.OwnDisputes, p => p.RequireRole(Roles.Cardmember).RequireClaim(Roles.AccountClaim))
             .AddPolicy(Policies.Operate, p => p.RequireAssertion(context =>
                 context.Resource is HttpContext http && OperationsAccess.Allows(http)));

@@ -15,7 +15,7 @@ public static class Roles
     /// <summary>A cardmember: reads and withdraws the disputes of the accounts the token names.</summary>
     public const string Cardmember = "cardmember";
 
-    /// <summary>A downstream system (card processor, collections, credit-bureau furnisher): reports what it did on accounts.</summary>
+    /// <summary>A downstream system (card processor, collections, credit-bureau furnisher): reports what it did on accounts and manages its webhook subscriptions.</summary>
     public const string Integrator = "integrator";
 
     /// <summary>Every role.</summary>
@@ -51,6 +51,12 @@ public static class Policies
 
     /// <summary>Report activity on accounts, judged against the disputes' holds: integrators.</summary>
     public const string ReportActivity = "report-activity";
+
+    /// <summary>Make, rotate, replay and delete webhook subscriptions: integrators.</summary>
+    public const string ManageWebhooks = "manage-webhooks";
+
+    /// <summary>Read webhook subscriptions and their delivery logs: integrators and compliance officers.</summary>
+    public const string ReadWebhooks = "read-webhooks";
 
     /// <summary>The operator's endpoints (metrics, detailed readiness): see <see cref="OperationsAccess"/>.</summary>
     public const string Operate = "operate";

@@ -60,6 +60,8 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                     return Problem.VersionConflict(stale.Message);
                 case Wolverine.Persistence.RequiredDataMissingException missing:
                     return Problem.NotFound(missing.Message);
+                case ConcurrencyException { DocType: { } type } when type.Contains(nameof(Webhooks.Subscribing.WebhookSubscription), StringComparison.OrdinalIgnoreCase):
+                    return Problem.VersionConflict("The webhook subscription changed meanwhile (a rotation, or its receiver answered 410). Read it again and retry.");
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
                 case NpgsqlException npgsql when Unavailable(npgsql):

@@ -24,6 +24,20 @@ public static class Problem
     public static IResult Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>
+    /// 400: a webhook URL names a host on the service's own network (SSRF); <paramref name="reason"/> says which address
+    /// and what it is. Nothing was stored.
+    /// </summary>
+    public static IResult DestinationRefused(string field, string reason) =>
+        Results.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"{reason}; webhooks are sent only to public addresses."] })
+        {
+            Type = ProblemTypes.DestinationRefused,
+            Title = "Webhooks may not be sent to this address.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = $"The URL's host cannot be used: {reason}. Loopback, link-local, private, unique-local, unspecified and multicast "
+                + "addresses are refused. Give a URL whose host resolves to public addresses only. Nothing was stored.",
+        });
+
     /// <summary>422: free text holds data the service must never store. The value itself is never echoed.</summary>
     public static IResult SensitiveData(string field, SensitiveDataKind kind) =>
         Results.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"contains {Describe(kind)}"] })

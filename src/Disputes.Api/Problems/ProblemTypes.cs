@@ -14,6 +14,9 @@ public static class ProblemTypes
     /// <summary>400: the request could not be read at all.</summary>
     public const string BadRequest = Base + "bad-request";
 
+    /// <summary>400: a webhook URL whose host resolves to an address webhooks may not reach (loopback, private, ...).</summary>
+    public const string DestinationRefused = Base + "destination-refused";
+
     /// <summary>404: the resource does not exist (or is not the caller's to see).</summary>
     public const string NotFound = Base + "not-found";
 

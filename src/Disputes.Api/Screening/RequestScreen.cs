@@ -54,10 +54,20 @@ public sealed class RequestScreen(RequestDelegate next)
                 await Problem.SensitiveData(inBody.Where, inBody.Kind).ExecuteAsync(context);
                 return;
             }
+
+            // A body of JSON null binds no request at all; every endpoint wants an object (or no body), so it is
+            // refused here, once, instead of reaching a handler that reads the request's fields.
+            if (IsJsonNull(body))
+            {
+                await Problem.Validation("body", "must be a JSON object, not null.").ExecuteAsync(context);
+                return;
+            }
         }
 
         await next(context);
     }
+
+    private static bool IsJsonNull(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).SequenceEqual("null"u8);
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;

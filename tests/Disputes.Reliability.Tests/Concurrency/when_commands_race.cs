@@ -57,7 +57,7 @@ public sealed class when_commands_race(RaceFixture fixture) : IClassFixture<Race
         var commands = Enumerable.Range(0, 50).Select(async i =>
         {
             await start.WaitAsync();
-            using var response = await fixture.Agent.CommandAsync(id, "notes", 1, new JsonObject { ["text"] = $"Note {i} from a racing agent." });
+            using var response = await fixture.Agent.CommandAsync(id, "notes", (long)dispute["version"]!, new JsonObject { ["text"] = $"Note {i} from a racing agent." });
             return (Status: (int)response.StatusCode, Problem: response.IsProblem());
         }).ToList();
         start.Release(50);
@@ -66,7 +66,7 @@ public sealed class when_commands_race(RaceFixture fixture) : IClassFixture<Race
         Assert.Equal(1, answers.Count(a => a.Status == 200));
         Assert.Equal(49, answers.Count(a => a.Status == 409 && a.Problem));
         Assert.Equal(1, await fixture.Stored.EventCountAsync(Guid.Parse(id), "note_added"));
-        Assert.Equal(2, (long)(await fixture.Agent.GetDisputeAsync(id))["version"]!);
+        Assert.Equal((long)dispute["version"]! + 1, (long)(await fixture.Agent.GetDisputeAsync(id))["version"]!);
     }
 
     [Fact]

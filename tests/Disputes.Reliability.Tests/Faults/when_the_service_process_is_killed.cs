@@ -162,11 +162,13 @@ public sealed class when_the_service_process_is_killed
                     continue;
                 }
 
-                var id = Guid.Parse(JsonNode.Parse(await opened.Content.ReadAsStringAsync())!["disputeId"].Str());
-                accepted[id] = new Accepted(id, 1, ["dispute_opened"]);
+                var body = JsonNode.Parse(await opened.Content.ReadAsStringAsync())!;
+                var id = Guid.Parse(body["disputeId"].Str());
+                var openedAt = (long)body["version"]!;
+                accepted[id] = new Accepted(id, openedAt, ["dispute_opened", "hold_placed"]);
                 if (i % 2 == 0)
                 {
-                    using var acknowledged = await client.CommandAsync(id.ToString(), "acknowledgment", 1);
+                    using var acknowledged = await client.CommandAsync(id.ToString(), "acknowledgment", openedAt);
                     if (acknowledged.StatusCode != HttpStatusCode.OK)
                     {
                         refused.Enqueue($"acknowledgment {(int)acknowledged.StatusCode}: {await acknowledged.Content.ReadAsStringAsync()}");
@@ -174,7 +176,7 @@ public sealed class when_the_service_process_is_killed
                     else
                     {
                         var version = (long)JsonNode.Parse(await acknowledged.Content.ReadAsStringAsync())!["version"]!;
-                        accepted[id] = new Accepted(id, version, ["dispute_opened", "acknowledgment_sent"]);
+                        accepted[id] = new Accepted(id, version, ["dispute_opened", "hold_placed", "acknowledgment_sent", "notice_issued"]);
                     }
                 }
             }

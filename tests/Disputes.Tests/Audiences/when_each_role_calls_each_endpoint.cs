@@ -19,7 +19,7 @@ namespace Disputes.Tests.Audiences;
 /// placeholder request; what matters is that authorization let it through.
 /// </summary>
 /// <remarks>No state is needed (every request names unknown disputes or sends empty bodies), so the class
-/// does not empty the database between its ~170 cases.</remarks>
+/// does not empty the database between its ~280 cases.</remarks>
 public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private const string Anonymous = "no token";
@@ -30,6 +30,8 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
     private static readonly string[] Readers = [Roles.Agent, Roles.Supervisor, Roles.Compliance];
     private static readonly string[] Auditors = [Roles.Compliance, Roles.Supervisor];
     private static readonly string[] Cardmembers = [Roles.Cardmember];
+    private static readonly string[] Integrators = [Roles.Integrator];
+    private static readonly string[] WebhookReaders = [Roles.Integrator, Roles.Compliance];
 
     /// <summary>Every endpoint of the service and the roles it admits.</summary>
     private static readonly Dictionary<string, string[]> Matrix = new()
@@ -66,6 +68,14 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/disputes/{disputeId}/notices/{noticeId}/html"] = Readers,
         ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/pdf"] = Cardmembers,
         ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/html"] = Cardmembers,
+        ["POST /api/webhooks/subscriptions"] = Integrators,
+        ["GET /api/webhooks/subscriptions"] = WebhookReaders,
+        ["GET /api/webhooks/subscriptions/{subscriptionId}"] = WebhookReaders,
+        ["DELETE /api/webhooks/subscriptions/{subscriptionId}"] = Integrators,
+        ["POST /api/webhooks/subscriptions/{subscriptionId}/secret-rotation"] = Integrators,
+        ["GET /api/webhooks/subscriptions/{subscriptionId}/deliveries"] = WebhookReaders,
+        ["POST /api/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay"] = Integrators,
+        ["POST /api/webhooks/subscriptions/{subscriptionId}/replay"] = Integrators,
     };
 
     public static TheoryData<string, string> Calls()
@@ -172,7 +182,9 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         var url = route
             .Replace("{disputeId}", "6f1c2a8e-0000-4000-8000-000000000001")
             .Replace("{caseNumber}", "DSP-2025-999999")
-            .Replace("{accountId}", "acct-matrix");
+            .Replace("{accountId}", "acct-matrix")
+            .Replace("{subscriptionId}", "6f1c2a8e-0000-4000-8000-000000000002")
+            .Replace("{deliveryId}", "6f1c2a8e-0000-4000-8000-000000000003");
         if (route.EndsWith("/as-of", StringComparison.Ordinal))
         {
             url += "?at=2025-04-01T00:00:00Z";

@@ -126,6 +126,22 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Equal("resolved", resolved["status"].Str());
     }
 
+    [Theory]
+    [InlineData("notes")]
+    [InlineData("document-requests")]
+    [InlineData("acknowledgment")]
+    [InlineData("resolution")]
+    public async Task a_body_of_json_null_is_refused_and_changes_nothing(string step)
+    {
+        var dispute = await OpenAsync();
+        var before = await Service.EventCountAsync();
+
+        var response = await Client.PostJsonAsync($"/api/disputes/{dispute["disputeId"]}/{step}", null);
+
+        Assert.Contains("body", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(before, await Service.EventCountAsync());
+    }
+
     [Fact]
     public async Task the_dispute_says_which_steps_its_state_allows()
     {

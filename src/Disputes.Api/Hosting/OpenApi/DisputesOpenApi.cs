@@ -21,6 +21,7 @@ public static class DisputesOpenApi
         {
             options.AddOperationTransformer<AccessAndProblemsTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
+            options.AddDocumentTransformer<Webhooks.WebhookCatalogueDocument>();
         });
 
     /// <summary>The interactive page: titled, and sending the bearer token pasted into it.</summary>

@@ -27,7 +27,7 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "A JWT with a 'role' claim (agent, supervisor, compliance or cardmember), 'sub', and for a cardmember one 'account' claim per account.",
+            Description = "A JWT with a 'role' claim (agent, supervisor, compliance, cardmember or integrator), 'sub', and for a cardmember one 'account' claim per account.",
         };
 
         var areas = new HashSet<string>(StringComparer.Ordinal);

@@ -9,11 +9,13 @@ namespace Disputes.Api.Hosting.Telemetry;
 /// Reads every five seconds how far each asynchronous projection trails the event log, for the
 /// <c>disputes.projection.lag</c> and <c>disputes.projection.events_behind</c> gauges and the readiness check,
 /// so neither a scrape nor a load balancer's probe queries the database. Every node reports the same figures: the
-/// lag is a property of the shared database, whichever node runs the projection.
+/// lag is a property of the shared database, whichever node runs the projection. The webhook dispatch is read too: it
+/// trails the log the same way, and while it does, no receiver hears of what happened.
 /// </summary>
 public sealed class ProjectionLagMonitor(IDocumentStore store, DisputesMetrics metrics, ILogger<ProjectionLagMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly IReadOnlyList<string> Watched = [.. DisputesProjections.Asynchronous, Webhooks.Delivering.WebhookDispatch.SubscriptionNameInStore];
     private volatile IReadOnlyList<ProjectionLag> latest = [];
 
     /// <summary>The last figures read, one per asynchronous projection; empty until the first read.</summary>
@@ -31,7 +33,7 @@ public sealed class ProjectionLagMonitor(IDocumentStore store, DisputesMetrics m
             try
             {
                 await using var session = store.QuerySession();
-                latest = await ProjectionLag.ReadAsync(session, DisputesProjections.Asynchronous, stoppingToken);
+                latest = await ProjectionLag.ReadAsync(session, Watched, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

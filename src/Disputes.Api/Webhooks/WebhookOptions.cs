@@ -1,0 +1,34 @@
+namespace Disputes.Api.Webhooks;
+
+/// <summary>
+/// Configuration section <c>Disputes:Webhooks</c>: where webhooks may be sent, how long one request may take, and how
+/// failed deliveries are retried.
+/// </summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Disputes:Webhooks";
+
+    /// <summary>
+    /// Whether a subscription may name, and a delivery may reach, a loopback, link-local, private, unspecified or
+    /// multicast address. Unset: true in Development and Testing only (a receiver on the developer's machine or in a
+    /// test), false everywhere else, so the service cannot be pointed at its own network (SSRF).
+    /// </summary>
+    public bool? AllowPrivateAddresses { get; set; }
+
+    /// <summary>Whether a subscription may use <c>http://</c>. Unset: true in Development and Testing only; https elsewhere.</summary>
+    public bool? AllowPlainHttp { get; set; }
+
+    /// <summary>How long one delivery request may take, connection included, before it counts as a timeout (10 s).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The waits before each retry of a delivery that timed out or was answered 429 or 5xx, before jitter; unset, the
+    /// schedule of <see cref="Delivering.WebhookRetries.Standard"/> (about three days in all). A delivery still failing after the
+    /// last one is abandoned.
+    /// </summary>
+    public TimeSpan[]? RetryDelays { get; set; }
+
+    /// <summary>How many deliveries one node sends at once (16).</summary>
+    public int ParallelDeliveries { get; set; } = 16;
+}
