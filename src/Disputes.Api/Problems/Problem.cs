@@ -56,6 +56,10 @@ public static class Problem
     public static IResult NotFound(string what) =>
         Results.Problem(type: ProblemTypes.NotFound, title: "Not found.", detail: $"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>409: the step is not allowed in the current state of something other than a dispute (a disabled subscription).</summary>
+    public static IResult NotAllowedNow(string reason) =>
+        Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>
     /// 409: the step is not allowed in the dispute's current state. The problem names the <paramref name="rule"/> that
     /// refused it (<c>rule</c>, snake_case), so a client can word it for its own audience.

@@ -45,6 +45,9 @@ public static class WebhookCatalogue
     /// <summary>Activity on the account broke a hold (<c>hold_violated</c>).</summary>
     public const string HoldViolated = "hold.violated";
 
+    /// <summary>A written notice was sent to the cardmember (<c>notice_issued</c>).</summary>
+    public const string NoticeIssued = "notice.issued";
+
     /// <summary>Every type, in the order the documentation lists them.</summary>
     public static IReadOnlyList<WebhookEventType> All { get; } =
     [
@@ -59,6 +62,7 @@ public static class WebhookCatalogue
         new(HoldChanged, "A hold's amount or terms changed (finance charges recorded, an explanation's payment period, a reassertion).", typeof(HoldChangedData)),
         new(HoldReleased, "A hold ended; nothing about the dispute's amount is forbidden from now on.", typeof(HoldReleasedData)),
         new(HoldViolated, "Activity on the account broke a hold: which activity, the duty broken and the forfeiture exposure.", typeof(HoldViolatedData)),
+        new(NoticeIssued, "A written notice (acknowledgment, request for documents, correction, explanation, notice of reporting) was sent to the cardmember: its kind, language, channel and the SHA-256 of the letter.", typeof(NoticeIssuedData)),
     ];
 
     /// <summary>The names of every type.</summary>

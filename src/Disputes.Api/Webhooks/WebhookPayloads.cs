@@ -217,6 +217,23 @@ public sealed record HoldViolatedData(
     CreditReportStatus? ReportedStatus, HoldStage Stage, decimal HeldAmount, string Rule, decimal ForfeitureExposure, bool ForfeitureAlreadyCounted,
     string Currency, Instant RecordedAt) : IDisputeReference;
 
+/// <summary>Data of <c>notice.issued</c>: which letter went out; never its text.</summary>
+/// <param name="DisputeId">The dispute.</param>
+/// <param name="CaseNumber">Its case number.</param>
+/// <param name="AccountId">The card account.</param>
+/// <param name="StreamVersion">The dispute's stream version after this event.</param>
+/// <param name="NoticeId">The letter's id.</param>
+/// <param name="Kind">Which notice.</param>
+/// <param name="Language">The language it is written in.</param>
+/// <param name="Channel">How it was sent.</param>
+/// <param name="TemplateVersion">The version of the reviewed template it was rendered from.</param>
+/// <param name="PdfSha256">Lower-case hex SHA-256 of the letter's PDF.</param>
+/// <param name="SentAt">When it was sent.</param>
+public sealed record NoticeIssuedData(
+    Guid DisputeId, string CaseNumber, string AccountId, long StreamVersion, Guid NoticeId, Domain.Notices.NoticeKind Kind,
+    Domain.Notices.NoticeLanguage Language, Domain.Notices.DeliveryChannel Channel, string TemplateVersion, string PdfSha256, Instant SentAt)
+    : IDisputeReference;
+
 /// <summary>A webhook derived from one stored event: its type and its body, the same for every subscription.</summary>
 /// <param name="Type">The event type.</param>
 /// <param name="OccurredAt">The payload's <c>timestamp</c>.</param>
@@ -233,6 +250,7 @@ public static class WebhookPayloads
     [
         typeof(DisputeOpened), typeof(AcknowledgmentSent), typeof(DeadlineApproaching), typeof(DeadlineBreached), typeof(DisputeResolved),
         typeof(DisputeWithdrawn), typeof(DisputeReopened), typeof(HoldPlaced), typeof(HoldChanged), typeof(HoldReleased), typeof(HoldViolated),
+        typeof(Domain.Notices.NoticeIssued),
     ];
 
     /// <summary>
@@ -270,6 +288,8 @@ public static class WebhookPayloads
             HoldViolated v => Message(WebhookCatalogue.HoldViolated, v.RecordedAt, new HoldViolatedData(
                 id, number, account, version, v.Activity.Kind, v.Activity.At, v.Activity.Amount, v.Activity.ReportedStatus, v.Stage, v.HeldAmount,
                 v.Rule, v.ForfeitureExposure, v.ForfeitureAlreadyCounted, currency, v.RecordedAt)),
+            Domain.Notices.NoticeIssued n => Message(WebhookCatalogue.NoticeIssued, n.SentAt, new NoticeIssuedData(
+                id, number, account, version, n.NoticeId, n.Kind, n.Language, n.Channel, n.TemplateVersion, n.PdfSha256, n.SentAt)),
             _ => null,
         };
     }

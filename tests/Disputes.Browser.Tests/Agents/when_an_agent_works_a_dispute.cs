@@ -70,8 +70,9 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
         await Expect(page.Locator("#steps")).ToContainTextAsync("Written acknowledgment sent.");
         await Expect(page.Locator("#letters li")).ToHaveCountAsync(1);
         await Expect(page.Locator("#letters")).ToContainTextAsync("Acknowledgment (English)");
+        // The button names the letter too, for a screen reader: "Download PDF", then the letter's title.
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.Locator("#letters").GetByRole(AriaRole.Button, new() { Name = "Download PDF: Acknowledgment (English)" }).ClickAsync());
+            page.Locator("#letters").GetByRole(AriaRole.Button, new() { NameRegex = new("^Download PDF.*Acknowledgment \\(English\\)$") }).ClickAsync());
         Assert.EndsWith("-acknowledgment.pdf", download.SuggestedFilename);
 
         await page.Locator("summary", new() { HasText = "Resolve" }).ClickAsync();

@@ -46,12 +46,12 @@ public static class ReplayEndpoints
 
         if (subscription.State != WebhookSubscriptionState.Active)
         {
-            return Problem.RuleViolation("The subscription is disabled; nothing is sent to it.");
+            return Problem.NotAllowedNow("The subscription is disabled; nothing is sent to it.");
         }
 
         if (!delivery.Finished)
         {
-            return Problem.RuleViolation($"The delivery is still {FieldErrors.SnakeCase(delivery.State)}; replay it once it has finished.");
+            return Problem.NotAllowedNow($"The delivery is still {FieldErrors.SnakeCase(delivery.State)}; replay it once it has finished.");
         }
 
         var replayed = Replayed(delivery, held: null);
@@ -93,7 +93,7 @@ public static class ReplayEndpoints
 
         if (subscription.State != WebhookSubscriptionState.Active)
         {
-            return Problem.RuleViolation("The subscription is disabled; nothing is sent to it.");
+            return Problem.NotAllowedNow("The subscription is disabled; nothing is sent to it.");
         }
 
         var found = await session.Query<WebhookDelivery>()
