@@ -14,11 +14,13 @@ namespace Disputes.Api.Hosting.OpenApi;
 /// for one that declares none they are inferred from the shape of its route, as the service's conventions
 /// make them: a route parameter can name something unknown (404; a PUT creates it instead), a body can be
 /// invalid (400), too large (413) or hold sensitive data (422), a command on a dispute can conflict (409) or
-/// lack its version (428), and the list queries validate their filters and paging (400).
+/// lack its version (428), and the list queries validate their filters and paging (400). An anonymous operation says
+/// so: <c>security: []</c> and a line in its description.
 /// </summary>
 public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
+    private const string Anonymous = "Anonymous: no token is needed.";
 
     /// <inheritdoc />
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -69,6 +71,9 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
 
         if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
         {
+            // Said outright (an empty list of requirements), so no reader takes it for a forgotten one.
+            operation.Security = [];
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? Anonymous : $"{operation.Description}\n\n{Anonymous}";
             return;
         }
 
