@@ -143,6 +143,7 @@ public static class DisputesService
         app.UseDisputesLimits();
         app.UseAuthorization();
         app.UseMiddleware<Screening.RequestScreen>();
+        app.Use(Disputes.EmptyDisputeId.RefuseAsync);
         app.MapWolverineEndpoints(http =>
         {
             http.RequireAuthorizeOnAll();

@@ -21,7 +21,7 @@ public sealed class when_the_node_running_the_projections_dies
     private static readonly Instant BreachInstant = Instant.FromUtc(2025, 4, 3, 0, 0);
 
     /// <summary>How far before the breach the nodes' clocks stand when the test starts them.</summary>
-    private static readonly Duration Lead = Duration.FromSeconds(60);
+    private static readonly Duration Lead = Duration.FromSeconds(90);
 
     /// <summary>How long a survivor may take to pick the projection and the timers up after the kill.</summary>
     private static readonly TimeSpan HandOverBound = TimeSpan.FromSeconds(90);

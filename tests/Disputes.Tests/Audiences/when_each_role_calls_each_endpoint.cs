@@ -59,6 +59,7 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/compliance/breaches"] = Auditors,
         ["GET /api/compliance/days"] = Auditors,
         ["GET /api/compliance/calendar-attention"] = Auditors,
+        ["GET /api/compliance/hold-violations"] = Auditors,
         ["GET /api/compliance/disputes/{disputeId}/history"] = Auditors,
         ["GET /api/compliance/disputes/{disputeId}/as-of"] = Auditors,
         ["GET /api/me/disputes"] = Cardmembers,

@@ -203,6 +203,10 @@ public sealed class when_a_pending_dispute_holds_the_disputed_amount(ServiceFixt
         Assert.Equal("collection_attempt", violation["kind"].Str());
         Assert.Equal(50m, (decimal)dispute["forfeitureExposure"]!);
         Assert.Equal(1, await Service.ScalarAsync<long>("select count(*) from disputes.mt_events where type = 'hold_violated'"));
+        var listed = await (await Service.ClientAs("compliance", "officer-1").GetAsync("/api/compliance/hold-violations")).BodyAsync();
+        var item = Assert.Single(listed["items"]!.AsArray())!;
+        Assert.Equal(dispute["caseNumber"].Str(), item["caseNumber"].Str());
+        Assert.Equal("collection_attempt", item["violations"]![0]!["kind"].Str());
     }
 
     [Fact]

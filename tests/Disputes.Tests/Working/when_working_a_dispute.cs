@@ -287,4 +287,16 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
 
         await response.ProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("acknowledgment")]
+    [InlineData("finance-charges")]
+    [InlineData("notes")]
+    public async Task a_command_on_the_empty_id_answers_404(string step)
+    {
+        var response = await Client.PostJsonAsync($"/api/disputes/{Guid.Empty}/{step}",
+            new JsonObject { ["expectedVersion"] = 1, ["amount"] = 1.25m, ["text"] = "x" });
+
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace Disputes.Api.Hosting.OpenApi;
@@ -14,11 +15,13 @@ namespace Disputes.Api.Hosting.OpenApi;
 /// for one that declares none they are inferred from the shape of its route, as the service's conventions
 /// make them: a route parameter can name something unknown (404; a PUT creates it instead), a body can be
 /// invalid (400), too large (413) or hold sensitive data (422), a command on a dispute can conflict (409) or
-/// lack its version (428), and the list queries validate their filters and paging (400).
+/// lack its version (428), and the list queries validate their filters and paging (400). An anonymous operation says
+/// so: <c>security: []</c> and a line in its description.
 /// </summary>
 public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
+    private const string Anonymous = "Anonymous: no token is needed.";
 
     /// <inheritdoc />
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -47,28 +50,43 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
         {
             if (mayBeUnknown)
             {
-                AddProblem(operation, 404, "Not found.", problem);
+                AddProblem(operation, 404, Conventional(404, method)!, problem);
             }
 
             if (method is "POST" or "PUT" or "PATCH")
             {
-                AddProblem(operation, 400, "The request has invalid fields; 'errors' names each.", validation);
-                AddProblem(operation, 413, "The request body is too large.", problem);
-                AddProblem(operation, 422, "Free text holds sensitive data, or the request cannot be processed as it stands.", validation);
+                AddProblem(operation, 400, Conventional(400, method)!, validation);
+                AddProblem(operation, 413, Conventional(413, method)!, problem);
+                AddProblem(operation, 422, Conventional(422, method)!, validation);
                 if (route.Contains("{disputeId}", StringComparison.Ordinal))
                 {
-                    AddProblem(operation, 409, "The step is not allowed now, or the dispute changed since the version sent.", problem);
-                    AddProblem(operation, 428, "The version the command was decided on is missing.", problem);
+                    AddProblem(operation, 409, Conventional(409, method)!, problem);
+                    AddProblem(operation, 428, Conventional(428, method)!, problem);
                 }
             }
             else if (!hasRouteParameter)
             {
-                AddProblem(operation, 400, "A filter or paging parameter is malformed; 'errors' names each.", validation);
+                AddProblem(operation, 400, Conventional(400, method)!, validation);
+            }
+        }
+
+        // An answer the endpoint declared with its status alone is described as the service's conventions make it,
+        // instead of by the status's reason phrase ("Bad Request").
+        foreach (var (key, answer) in operation.Responses)
+        {
+            if (answer is OpenApiResponse response && int.TryParse(key, out var status)
+                && (string.IsNullOrEmpty(response.Description) || response.Description == ReasonPhrases.GetReasonPhrase(status))
+                && Conventional(status, method) is { } conventional)
+            {
+                response.Description = conventional;
             }
         }
 
         if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
         {
+            // Said outright (an empty list of requirements), so no reader takes it for a forgotten one.
+            operation.Security = [];
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? Anonymous : $"{operation.Description}\n\n{Anonymous}";
             return;
         }
 
@@ -96,6 +114,19 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
         }
     }
 
+    /// <summary>What a refusal of <paramref name="status"/> means throughout the service, where it means one thing.</summary>
+    private static string? Conventional(int status, string method) => status switch
+    {
+        400 when method is "GET" => "A filter or paging parameter is malformed; 'errors' names each.",
+        400 => "The request has invalid fields; 'errors' names each.",
+        404 => "Not found: the path names nothing the caller may see.",
+        409 => "The step is not allowed now ('rule' names why), or the dispute changed since the version sent.",
+        413 => "The request body is too large.",
+        422 => "Free text holds sensitive data, or the request cannot be processed as it stands.",
+        428 => "The version the command was decided on is missing.",
+        _ => null,
+    };
+
     private static void AddProblem(OpenApiOperation operation, int status, string description, IOpenApiSchema schema)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -106,7 +137,7 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
 
         operation.Responses[key] = new OpenApiResponse
         {
-            Description = existing?.Description is { Length: > 0 } known && known != "Not Found" ? known : description,
+            Description = existing?.Description is { Length: > 0 } known && known != ReasonPhrases.GetReasonPhrase(status) ? known : description,
             Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } },
         };
     }

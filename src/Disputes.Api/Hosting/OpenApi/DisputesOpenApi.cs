@@ -19,7 +19,9 @@ public static class DisputesOpenApi
     public static IServiceCollection AddDisputesOpenApi(this IServiceCollection services) =>
         services.Configure<OpenApiOptions>(DocumentName, options =>
         {
+            options.AddSchemaTransformer<SchemaTransformer>();
             options.AddOperationTransformer<AccessAndProblemsTransformer>();
+            options.AddOperationTransformer<OperationNamesTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddDocumentTransformer<Webhooks.WebhookCatalogueDocument>();
         });

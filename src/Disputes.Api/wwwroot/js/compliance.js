@@ -139,6 +139,23 @@ function attentionTable(items) {
       el("td", {}, auditButton(item.disputeId, item.caseNumber))))));
 }
 
+function violationsTable(items) {
+  if (!items.length) return el("p", { class: "empty", text: "No hold has been broken." });
+  return el("table", { id: "violations-table" },
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Case" }), el("th", { scope: "col", text: "Account" }), el("th", { scope: "col", text: "Activity" }),
+      el("th", { scope: "col", text: "When" }), el("th", { scope: "col", text: "Duty broken" }), el("th", { scope: "col", text: "Forfeiture" }),
+      el("th", { scope: "col" }, el("span", { class: "visually-hidden", text: "Audit" })))),
+    el("tbody", {}, items.flatMap((item) => item.violations.map((v) => el("tr", { "data-case": item.caseNumber },
+      el("th", { scope: "row", class: "mono nowrap", text: item.caseNumber }),
+      el("td", { class: "mono", text: item.accountId }),
+      el("td", { text: `${label(v.kind)}: ${v.why}` }),
+      el("td", { class: "nowrap", text: instant(v.at) }),
+      el("td", { class: "nowrap", text: v.rule }),
+      el("td", { class: "nowrap", text: money(item.forfeitureExposure, item.currency) }),
+      el("td", {}, auditButton(item.disputeId, item.caseNumber)))))));
+}
+
 async function load() {
   clearNotice(notice);
   try {
@@ -146,14 +163,16 @@ async function load() {
     serviceNow = new Date(summary.breachesTo);
     document.getElementById("as-of-now").textContent = `Service time: ${instant(summary.breachesTo)}`;
     renderSummary(summary);
-    const [risk, breached, attention] = await Promise.all([
+    const [risk, breached, attention, violations] = await Promise.all([
       call(`/api/compliance/deadlines?status=pending&dueBefore=${addDays(today(), 7)}&pageSize=100`),
       call("/api/compliance/deadlines?status=breached&pageSize=100"),
       call("/api/compliance/calendar-attention?pageSize=100"),
+      call("/api/compliance/hold-violations?pageSize=100"),
     ]);
     fill(document.getElementById("at-risk"), deadlineTable("at-risk-table", risk.items, { breached: false }));
     fill(document.getElementById("breached"), deadlineTable("breached-table", breached.items, { breached: true }));
     fill(document.getElementById("attention"), attentionTable(attention.items));
+    fill(document.getElementById("violations"), violationsTable(violations.items));
     if (!document.getElementById("report-from").value) {
       document.getElementById("report-from").value = addDays(today(), -30);
       document.getElementById("report-to").value = addDays(today(), 1);
