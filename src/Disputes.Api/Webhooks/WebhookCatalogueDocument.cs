@@ -25,6 +25,8 @@ public sealed class WebhookCatalogueDocument : IOpenApiDocumentTransformer
             var operation = new OpenApiOperation
             {
                 OperationId = name,
+                // The service calls the receiver; it is authenticated by the Standard Webhooks signature, not a bearer token.
+                Security = [],
                 Summary = type.Name,
                 Description = $"{type.Description}\n\nSent as a POST to each subscription that asked for `{type.Name}`, signed per Standard Webhooks "
                     + "(see docs/webhooks.md). The payload is thin: ids, the case number, the type, the instant and the figures; never free text.",

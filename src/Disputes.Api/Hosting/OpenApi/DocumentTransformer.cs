@@ -21,6 +21,8 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
         ["Development"] = "Development only: sign-in with a token for any role. The route does not exist in any other environment.",
         ["Disputes"] = "Opening a dispute from chat, reading it, the agents' work queue, and every step an agent takes on it.",
         ["Holds"] = "Activity on an account reported by the systems that collect, debit, report or restrict, judged against each dispute's billing-error hold.",
+        ["Notices"] = "The written notices a dispute sent (acknowledgment, request for documents, correction, explanation), read or downloaded from their hash-checked copies.",
+        ["Webhooks"] = "Subscriptions of downstream systems to signed webhooks, their secrets, delivery logs and replays.",
     };
 
     /// <inheritdoc />
