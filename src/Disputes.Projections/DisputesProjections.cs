@@ -5,8 +5,8 @@ using Disputes.Projections.Compliance;
 using Disputes.Projections.Disputes;
 using JasperFx.Events.Projections;
 using Marten;
-using NpgsqlTypes;
 using NodaTime;
+using NpgsqlTypes;
 using Weasel.Postgresql;
 
 namespace Disputes.Projections;

@@ -3,8 +3,8 @@ using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Workload;
 using Disputes.Domain.Disputes;
 using Marten;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Disputes.Bench.Scenarios;
 

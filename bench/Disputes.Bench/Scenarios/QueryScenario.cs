@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Workload;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Disputes.Bench.Scenarios;
 

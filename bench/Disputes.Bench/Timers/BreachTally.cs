@@ -1,6 +1,6 @@
 using Disputes.Bench.Infrastructure;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Disputes.Bench.Timers;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Disputes.Bench.Timers;
 

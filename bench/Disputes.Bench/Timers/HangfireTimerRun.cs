@@ -1,7 +1,7 @@
 using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Scenarios;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Disputes.Bench.Timers;
 

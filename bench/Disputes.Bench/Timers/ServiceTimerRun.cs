@@ -3,8 +3,8 @@ using Disputes.Bench.Scenarios;
 using Disputes.Bench.Service;
 using Disputes.Bench.Workload;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 using Wolverine;
 
 namespace Disputes.Bench.Timers;

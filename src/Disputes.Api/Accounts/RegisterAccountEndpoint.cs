@@ -1,17 +1,17 @@
 using Disputes.Api.Disputes.Timing;
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.BillingCycles;
 using Disputes.Domain.Clocks;
-using Disputes.Domain.Disputes.Timing;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Timing;
 using Disputes.Domain.Streams;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using NodaTime;
 using Wolverine;
-using Disputes.Api.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Disputes.Api.Accounts;

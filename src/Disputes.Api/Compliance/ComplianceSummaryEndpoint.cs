@@ -1,9 +1,9 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Projections.Compliance;
 using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using NodaTime;
 using Wolverine.Http;
 
 namespace Disputes.Api.Compliance;
@@ -34,7 +34,10 @@ public static class ComplianceSummaryEndpoint
         }
 
         var summary = await new ComplianceSummaryQuery(now, Duration.FromDays(7), from, to).RunAsync(session, http.RequestAborted);
-        return Results.Ok(new { summary.Counts, summary.DisputesDueSoon, BreachesFrom = from, BreachesTo = to, summary.BreachedClocks,
-            summary.BreachedDisputes, summary.TotalForfeitureExposure });
+        return Results.Ok(new
+        {
+            summary.Counts, summary.DisputesDueSoon, BreachesFrom = from, BreachesTo = to, summary.BreachedClocks,
+            summary.BreachedDisputes, summary.TotalForfeitureExposure
+        });
     }
 }

@@ -1,11 +1,11 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
 using Disputes.Projections.Compliance;
 using Marten;
-using NodaTime;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
+using NodaTime;
 using Wolverine.Http;
 
 namespace Disputes.Api.Compliance;

@@ -4,9 +4,9 @@ using Disputes.Api.Webhooks;
 using Disputes.Projections;
 using JasperFx.Events;
 using Marten;
-using Npgsql;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using Npgsql;
 using Weasel.Core;
 using Weasel.Postgresql;
 

@@ -1,7 +1,7 @@
-using Disputes.Domain.Notices;
 using System.Globalization;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
+using Disputes.Domain.Notices;
 using NodaTime;
 
 namespace Disputes.Domain.Disputes;

@@ -1,5 +1,5 @@
-using Microsoft.Playwright;
 using Disputes.Testing;
+using Microsoft.Playwright;
 using Xunit;
 
 namespace Disputes.Browser.Tests.Infrastructure;

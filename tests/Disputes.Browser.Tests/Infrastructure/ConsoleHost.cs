@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
+using Disputes.Testing;
 using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
-using Disputes.Testing;
 using Xunit;
 
 namespace Disputes.Browser.Tests.Infrastructure;

@@ -98,8 +98,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         var log = new ConcurrentQueue<string>();
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) log.Enqueue(line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) log.Enqueue("[stderr] " + line.Data); };
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { log.Enqueue(line.Data); } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { log.Enqueue("[stderr] " + line.Data); } };
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {dll}.");

@@ -4,15 +4,15 @@ using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
 using Disputes.Testing;
 using JasperFx.Resources;
-using Microsoft.Extensions.Configuration;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 using Wolverine;
 using Wolverine.Tracking;
 

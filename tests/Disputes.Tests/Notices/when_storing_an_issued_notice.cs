@@ -3,8 +3,8 @@ using Disputes.Api.Notices;
 using Disputes.Api.Notices.Issued;
 using Disputes.Domain.Notices;
 using Disputes.Testing;
-using Marten;
 using JasperFx;
+using Marten;
 using Npgsql;
 using Xunit;
 

@@ -1,13 +1,13 @@
 using Disputes.Api.Identity;
+using Disputes.Api.Notices;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Investigating;
+using Disputes.Domain.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Disputes.Api.Notices;
-using Disputes.Domain.Notices;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,5 +1,5 @@
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Disputes.Api.Disputes.Opening;
 

@@ -1,22 +1,22 @@
 using System.Globalization;
 using Disputes.Api.Disputes.Timing;
+using Disputes.Api.Hosting;
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Accounts;
+using Disputes.Domain.BusinessDays;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
-using Disputes.Domain.BusinessDays;
 using Disputes.Domain.Disputes.Opening;
 using Disputes.Domain.Holds;
 using Disputes.Domain.Notices;
 using Disputes.Domain.Streams;
 using Marten;
-using NodaTime;
-using Wolverine;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
-using Disputes.Api.Hosting;
+using NodaTime;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Disputes.Api.Disputes.Opening;

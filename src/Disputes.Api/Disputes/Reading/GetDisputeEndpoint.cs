@@ -1,7 +1,7 @@
+using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Disputes;
 using Marten;
-using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 

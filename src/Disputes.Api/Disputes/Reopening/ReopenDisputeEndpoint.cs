@@ -1,3 +1,4 @@
+using Disputes.Api.Holds;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
@@ -6,7 +7,6 @@ using Disputes.Domain.Disputes.Reopening;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Disputes.Api.Holds;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;

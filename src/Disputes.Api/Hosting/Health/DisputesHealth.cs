@@ -47,16 +47,16 @@ public static class DisputesHealth
             .AllowAnonymous()
             .ExcludeFromDescription();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
-            {
-                Predicate = check => check.Tags.Contains(ReadyTag),
-                ResponseWriter = WriteAsync,
-                ResultStatusCodes =
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteAsync,
+            ResultStatusCodes =
                 {
                     [HealthStatus.Healthy] = StatusCodes.Status200OK,
                     [HealthStatus.Degraded] = StatusCodes.Status200OK,
                     [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
                 },
-            })
+        })
             .AllowAnonymous()
             .ExcludeFromDescription();
     }

@@ -190,7 +190,8 @@ public sealed class WebhookCourier(
         }
 
         var attempted = delivery.WithAttempt(new WebhookAttempt(attemptedAt, response.StatusCode, response.LatencyMs, response.Outcome, delivery.Replaying))
-            with { ClaimedUntil = null, NextAttemptAt = null };
+            with
+        { ClaimedUntil = null, NextAttemptAt = null };
         logger.LogInformation("Webhook delivery {DeliveryId} ({EventType}) to subscription {SubscriptionId}: {Outcome} {StatusCode} in {LatencyMs} ms",
             delivery.Id, delivery.EventType, delivery.SubscriptionId, response.Outcome, response.StatusCode, response.LatencyMs);
 
@@ -215,7 +216,10 @@ public sealed class WebhookCourier(
                     var ticket = delivery.Ticket + 1;
                     session.Update(attempted with
                     {
-                        State = WebhookDeliveryState.Retrying, FailedInRound = failed, NextAttemptAt = clock.GetCurrentInstant() + wait, Ticket = ticket,
+                        State = WebhookDeliveryState.Retrying,
+                        FailedInRound = failed,
+                        NextAttemptAt = clock.GetCurrentInstant() + wait,
+                        Ticket = ticket,
                     });
                     await bus.ScheduleAsync(new DeliverWebhook(delivery.Id, ticket), wait.ToTimeSpan());
                     return;
@@ -277,7 +281,9 @@ public static class WebhookDeliveryHandler
         {
             session.Update(subscription with
             {
-                State = WebhookSubscriptionState.Disabled, DisabledAt = clock.GetCurrentInstant(), DisabledBecause = message.Because,
+                State = WebhookSubscriptionState.Disabled,
+                DisabledAt = clock.GetCurrentInstant(),
+                DisabledBecause = message.Because,
             });
         }
     }
