@@ -48,6 +48,8 @@ public sealed class when_a_letter_goes_by_post(ServiceFixture fixture) : Service
         Assert.Equal("pending", dispute["deadlines"]!["acknowledgment"]!["status"].Str());
         Assert.Equal("open", dispute["status"].Str());
         Assert.Empty(dispute["notices"]!.AsArray());
+        Assert.Equal("acknowledgment", Assert.Single(dispute["queuedForPost"]!.AsArray())!["kind"].Str());
+        Assert.DoesNotContain("acknowledgment", dispute["allowedActions"]!.AsArray().Select(a => a.Str()));
         Assert.Equal(1, await LettersStoredAsync());
         Assert.Equal(0, await Service.ScalarAsync<long>(
             $"select count(*) from disputes.mt_events where stream_id = '{dispute["disputeId"]}' and type = 'acknowledgment_sent'"));
@@ -117,6 +119,7 @@ public sealed class when_a_letter_goes_by_post(ServiceFixture fixture) : Service
         Assert.Equal("met", after["deadlines"]!["acknowledgment"]!["status"].Str());
         Assert.StartsWith("2025-03-06T21:30:00", after["deadlines"]!["acknowledgment"]!["metAt"].Str());
         var notice = Assert.Single(after["notices"]!.AsArray())!;
+        Assert.Empty(after["queuedForPost"]!.AsArray());
         Assert.Equal("postal", notice["channel"].Str());
         Assert.StartsWith("2025-03-06T21:30:00", notice["sentAt"].Str());
         var pdf = await Client.GetByteArrayAsync($"/api/disputes/{dispute["disputeId"]}/notices/{notice["noticeId"]}/pdf");
