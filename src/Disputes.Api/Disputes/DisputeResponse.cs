@@ -42,7 +42,8 @@ public sealed record DisputeResponse(
     Holds.HoldResponse? Hold = null,
     IReadOnlyList<string>? AllowedActions = null,
     NoticeLanguage Language = NoticeLanguages.Default,
-    IReadOnlyList<NoticeIssued>? Notices = null)
+    IReadOnlyList<NoticeIssued>? Notices = null,
+    IReadOnlyList<NoticeQueuedForPost>? QueuedForPost = null)
 {
     /// <summary>
     /// The command path of each step the dispute's state allows now (<c>acknowledgment</c>, <c>notes</c>, ...), as the
@@ -71,7 +72,7 @@ public sealed record DisputeResponse(
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
         d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
         d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold),
-        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices);
+        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices, d.QueuedForPost);
 }
 
 /// <summary>How the dispute was resolved.</summary>

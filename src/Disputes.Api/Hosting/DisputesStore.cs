@@ -1,5 +1,6 @@
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Notices.Issued;
+using Disputes.Api.Notices.Postal;
 using Disputes.Api.Webhooks;
 using Disputes.Projections;
 using JasperFx.Events;
@@ -40,6 +41,7 @@ public static class DisputesStore
         options.AddDisputesProjections();
         options.Schema.For<Holds.ReportedActivity>().Duplicate(a => a.AccountId);
         options.AddIssuedNotices();
+        options.AddPostalLetters();
         options.AddWebhookStorage();
         return options;
     }

@@ -54,6 +54,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.ReportActivity, p => p.RequireRole(Roles.Integrator))
             .AddPolicy(Policies.ManageWebhooks, p => p.RequireRole(Roles.Integrator))
             .AddPolicy(Policies.ReadWebhooks, p => p.RequireRole(Roles.Integrator, Roles.Compliance))
+            .AddPolicy(Policies.ReadPrintQueue, p => p.RequireRole(Roles.Integrator, Roles.Compliance))
+            .AddPolicy(Policies.PrintNotices, p => p.RequireRole(Roles.Integrator))
             .AddPolicy(Policies.OwnDisputes, p => p.RequireRole(Roles.Cardmember).RequireClaim(Roles.AccountClaim))
             .AddPolicy(Policies.Operate, p => p.RequireAssertion(context =>
                 context.Resource is HttpContext http && OperationsAccess.Allows(http)));

@@ -58,6 +58,12 @@ public static class Policies
     /// <summary>Read webhook subscriptions and their delivery logs: integrators and compliance officers.</summary>
     public const string ReadWebhooks = "read-webhooks";
 
+    /// <summary>Read the print queue of postal letters and their due dates: integrators (the mail vendor) and compliance officers.</summary>
+    public const string ReadPrintQueue = "read-print-queue";
+
+    /// <summary>Collect print batches, download them and confirm their mailing: integrators (the mail vendor).</summary>
+    public const string PrintNotices = "print-notices";
+
     /// <summary>The operator's endpoints (metrics, detailed readiness): see <see cref="OperationsAccess"/>.</summary>
     public const string Operate = "operate";
 }

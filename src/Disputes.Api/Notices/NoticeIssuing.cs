@@ -30,6 +30,27 @@ public sealed class NoticeIssuing(NoticeRenderer renderer, IServiceProvider serv
         return (new NoticeIssued(noticeId, content.Kind, language, rendered.TemplateVersion, channel, content.SentAt, rendered.PdfSha256),
             MartenOps.Insert(letter));
     }
+
+    /// <summary>
+    /// The event to append, the stored letter to insert with it and the print-queue entry, for a letter that goes by post:
+    /// rendered and stored now, dated <see cref="NoticeContent.SentAt"/>, but sent only when the mail vendor confirms.
+    /// </summary>
+    /// <param name="content">What the notice says, composed by the domain.</param>
+    /// <param name="language">The language to write it in.</param>
+    /// <param name="dispute">The dispute the letter is about, as it stands before the step.</param>
+    /// <param name="meets">The clock the letter would meet once mailed, whose due date the print queue shows.</param>
+    /// <exception cref="NoticeScreeningViolation">The rendered letter holds something that must never be sent (a defect).</exception>
+    public (NoticeQueuedForPost Event, IssuedNotice Letter, Postal.PostalLetter Queued) Queue(
+        NoticeContent content, NoticeLanguage language, Dispute dispute, Domain.Clocks.ComplianceClock meets)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var rendered = renderer.Render(content, language);
+        var noticeId = Guid.CreateVersion7();
+        var letter = IssuedNotice.Of(noticeId, content, rendered, DeliveryChannel.Postal);
+        IssuedNotices.Verify(letter, recordedPdfSha256: null);
+        var queued = new NoticeQueuedForPost(noticeId, content.Kind, language, rendered.TemplateVersion, content.SentAt, rendered.PdfSha256);
+        return (queued, letter, Postal.PostalLetter.For(letter, dispute, meets));
+    }
 }
 
 /// <summary>
@@ -41,23 +62,27 @@ public static class NoticeOptions
     /// <summary>Checks the two fields, adding what is wrong to <paramref name="errors"/>.</summary>
     /// <param name="errors">Where a bad field is recorded.</param>
     /// <param name="language"><c>en</c> or <c>es</c>; absent for the dispute's language.</param>
-    /// <param name="channel"><c>secure_message</c> (default).</param>
-    public static void Check(FieldErrors errors, string? language, string? channel)
+    /// <param name="channel"><c>secure_message</c> (default), or <c>postal</c> where <paramref name="postal"/> allows it.</param>
+    /// <param name="postal">True for a step whose letter may go by post (the acknowledgment).</param>
+    public static void Check(FieldErrors errors, string? language, string? channel, bool postal = false)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         if (language is not null && !NoticeLanguages.TryParse(language, out _))
         {
             errors.Add("language", "must be en or es.");
         }
 
-        // The post needs the print queue and the mail vendor's confirmation before a letter counts as sent; until that
-        // exists here, a postal letter is refused rather than recorded as sent on the day it was queued.
-        if (errors.Choice<DeliveryChannel>("channel", channel, required: false) == DeliveryChannel.Postal)
+        // A resolution or documents request by post would meet its clock, or start the cardmember's time, only on the
+        // vendor's confirmation, while the dispute is already resolved or waiting: until those steps can wait for the
+        // mailing, their letters go by secure message only.
+        if (errors.Choice<DeliveryChannel>("channel", channel, required: false) == DeliveryChannel.Postal && !postal)
         {
-            errors.Add("channel", "postal delivery is not available yet; send it as secure_message.");
+            errors.Add("channel", "postal delivery is available for the acknowledgment only; send this letter as secure_message.");
         }
     }
 
     /// <summary>The language and channel of a step already checked by <see cref="Check"/>.</summary>
     public static (NoticeLanguage Language, DeliveryChannel Channel) For(Dispute dispute, string? language, string? channel) =>
-        (language is null ? dispute.Language : NoticeLanguages.Parse(language), DeliveryChannel.SecureMessage);
+        (language is null ? dispute.Language : NoticeLanguages.Parse(language),
+            channel == "postal" ? DeliveryChannel.Postal : DeliveryChannel.SecureMessage);
 }

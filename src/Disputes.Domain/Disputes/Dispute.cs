@@ -105,6 +105,9 @@ public sealed record Dispute
     /// <summary>Every written notice issued to the cardmember, oldest first.</summary>
     public IReadOnlyList<NoticeIssued> Notices { get; init; } = [];
 
+    /// <summary>The letters rendered for the post and waiting in the print queue, not yet sent: they meet no clock.</summary>
+    public IReadOnlyList<NoticeQueuedForPost> QueuedForPost { get; init; } = [];
+
     /// <summary>Every step taken, oldest first.</summary>
     public IReadOnlyList<DisputeStep> Steps { get; init; } = [];
 
@@ -183,7 +186,8 @@ public sealed record Dispute
             DisputeResolved e => this with { Status = DisputeStatus.Resolved, Resolution = e },
             DisputeWithdrawn => this with { Status = DisputeStatus.Withdrawn },
             DisputeReopened => this with { Status = DisputeStatus.Reopened },
-            NoticeIssued e => this with { Notices = [.. Notices, e] },
+            NoticeIssued e => this with { Notices = [.. Notices, e], QueuedForPost = [.. QueuedForPost.Where(q => q.NoticeId != e.NoticeId)] },
+            NoticeQueuedForPost e => this with { QueuedForPost = [.. QueuedForPost, e] },
             _ => this,
         };
         return next with

@@ -53,7 +53,9 @@ public static class DisputeActions
     /// </summary>
     public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute) => dispute switch
     {
-        { IsActive: true, AcknowledgedAt: null } => [DisputeAction.Acknowledge, .. WhileActive, DisputeAction.AddNote],
+        // An acknowledgment waiting in the print queue is not offered again: a second letter would be refused.
+        { IsActive: true, AcknowledgedAt: null } when !dispute.QueuedForPost.Any(q => q.Kind == Notices.NoticeKind.Acknowledgment) =>
+            [DisputeAction.Acknowledge, .. WhileActive, DisputeAction.AddNote],
         { IsActive: true } => [.. WhileActive, DisputeAction.AddNote],
         { Status: DisputeStatus.Resolved } => [DisputeAction.AddNote, DisputeAction.Reopen],
         _ => [DisputeAction.AddNote],

@@ -34,6 +34,7 @@ public static class DisputeEventTime
         DeadlineBreached e => e.BreachedAt,
         ResolutionDeadlineRecomputed e => e.RecomputedAt,
         Notices.NoticeIssued e => e.SentAt,
+        Notices.NoticeQueuedForPost e => e.QueuedAt,
         _ => Holds.HoldSteps.TimeOf(@event) ?? throw new ArgumentException($"{@event.GetType().Name} is not a dispute event.", nameof(@event)),
     };
 }

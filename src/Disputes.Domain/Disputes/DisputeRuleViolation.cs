@@ -28,6 +28,9 @@ public enum DisputeRule
     /// <summary>The written acknowledgment was sent already; a dispute is acknowledged once.</summary>
     AlreadyAcknowledged,
 
+    /// <summary>The written acknowledgment waits in the print queue for the post; a second one is not written meanwhile.</summary>
+    AcknowledgmentQueuedForPost,
+
     /// <summary>The dispute is already with that supervisor or team.</summary>
     AlreadyEscalatedThere,
 

@@ -42,6 +42,8 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
             Invariant($"Billing-cycle calendar changed: resolution now due {e.Deadline.DueOn:yyyy-MM-dd}.")),
         Notices.NoticeIssued e => new(version, "notice_issued", e.SentAt,
             $"{Notices.NoticeKinds.Title(e.Kind)} sent by {(e.Channel == Notices.DeliveryChannel.Postal ? "post" : "secure message")}, in {(e.Language == Notices.NoticeLanguage.Es ? "Spanish" : "English")}."),
+        Notices.NoticeQueuedForPost e => new(version, "notice_queued_for_post", e.QueuedAt,
+            $"{Notices.NoticeKinds.Title(e.Kind)} queued for the post, in {(e.Language == Notices.NoticeLanguage.Es ? "Spanish" : "English")}; not sent until the mail vendor confirms."),
         _ => Holds.HoldSteps.For(@event, version) ?? new(version, "unknown", default, @event.GetType().Name),
     };
 

@@ -32,6 +32,7 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
     private static readonly string[] Cardmembers = [Roles.Cardmember];
     private static readonly string[] Integrators = [Roles.Integrator];
     private static readonly string[] WebhookReaders = [Roles.Integrator, Roles.Compliance];
+    private static readonly string[] PrintQueueReaders = [Roles.Integrator, Roles.Compliance];
 
     /// <summary>Every endpoint of the service and the roles it admits.</summary>
     private static readonly Dictionary<string, string[]> Matrix = new()
@@ -77,6 +78,10 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/webhooks/subscriptions/{subscriptionId}/deliveries"] = WebhookReaders,
         ["POST /api/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay"] = Integrators,
         ["POST /api/webhooks/subscriptions/{subscriptionId}/replay"] = Integrators,
+        ["GET /api/notices/print-queue"] = PrintQueueReaders,
+        ["POST /api/notices/print-batches"] = Integrators,
+        ["GET /api/notices/print-batches/{batchId}"] = Integrators,
+        ["POST /api/notices/print-batches/{batchId}/mailed"] = Integrators,
     };
 
     public static TheoryData<string, string> Calls()
@@ -185,7 +190,8 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
             .Replace("{caseNumber}", "DSP-2025-999999")
             .Replace("{accountId}", "acct-matrix")
             .Replace("{subscriptionId}", "6f1c2a8e-0000-4000-8000-000000000002")
-            .Replace("{deliveryId}", "6f1c2a8e-0000-4000-8000-000000000003");
+            .Replace("{deliveryId}", "6f1c2a8e-0000-4000-8000-000000000003")
+            .Replace("{batchId}", "6f1c2a8e-0000-4000-8000-000000000004");
         if (route.EndsWith("/as-of", StringComparison.Ordinal))
         {
             url += "?at=2025-04-01T00:00:00Z";

@@ -87,7 +87,6 @@ public sealed class when_a_step_issues_a_notice(ServiceFixture fixture) : Servic
     [Theory]
     [InlineData("language", "fr")]
     [InlineData("channel", "fax")]
-    [InlineData("channel", "postal")]
     public async Task a_letter_the_service_cannot_send_is_refused_and_nothing_is_stored(string field, string value)
     {
         var dispute = await OpenAsync();

@@ -15,7 +15,10 @@ namespace Disputes.Api.Notices.Issued;
 /// <param name="Language">The language it is written in.</param>
 /// <param name="TemplateVersion">The version of the template it was rendered from.</param>
 /// <param name="Channel">How it reaches the cardmember.</param>
-/// <param name="SentAt">When it was sent: the instant the letter is dated with (in the account's zone) and its PDF's creation date.</param>
+/// <param name="SentAt">
+/// The instant the letter is dated with (in the account's zone) and its PDF's creation date: when it was sent, for a secure
+/// message; when it was rendered and queued, for a postal letter, whose sending is the mailing its later <c>notice_issued</c> records.
+/// </param>
 /// <param name="PdfSha256">The SHA-256 of <paramref name="Pdf"/>, lower-case hex: the hash <c>notice_issued</c> records.</param>
 /// <param name="HtmlSha256">The SHA-256 of <paramref name="Html"/> in UTF-8, lower-case hex.</param>
 /// <param name="Html">The letter as HTML, for the secure message centre.</param>

@@ -80,7 +80,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var martenOp) = Disputes.Api.Disputes.Acknowledging.AcknowledgeDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing);
+            (var result, var events, var martenOp) = Disputes.Api.Disputes.Acknowledging.AcknowledgeDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, documentSession);
 
             if (events != null)
             {
