@@ -38,6 +38,15 @@ public static class ClientLimits
     /// </summary>
     public const string IntakePolicy = "intake";
 
+    /// <summary>
+    /// The rate-limiting policy of the anonymous evidence upload: per remote address, <see cref="UploadsPerMinute"/> a
+    /// minute, so a link that leaked cannot be used to fill the database or guess other links' tokens quickly.
+    /// </summary>
+    public const string UploadPolicy = "evidence-upload";
+
+    /// <summary>How many uploads one address may send a minute (a cardmember sends at most 20 files to a dispute).</summary>
+    public const int UploadsPerMinute = 30;
+
     /// <summary>The longest request line (method, path and query), in bytes.</summary>
     public const int MaxRequestLineSize = 8 * 1024;
 
@@ -65,6 +74,12 @@ public static class ClientLimits
                 ReplenishmentPeriod = period,
                 QueueLimit = 0,
                 AutoReplenishment = true,
+            }));
+            limiter.AddPolicy(UploadPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = UploadsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
             }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, _) => RejectAsync(rejected, period);
@@ -97,6 +112,6 @@ public static class ClientLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var http = rejected.HttpContext;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Problem.TooManyIntakes(seconds).ExecuteAsync(http);
+        await (Evidence.UploadRoute.Matches(http.Request.Path) ? Problem.TooManyUploads(seconds) : Problem.TooManyIntakes(seconds)).ExecuteAsync(http);
     }
 }

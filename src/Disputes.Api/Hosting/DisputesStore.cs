@@ -1,4 +1,5 @@
 using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Evidence;
 using Disputes.Api.Notices.Issued;
 using Disputes.Api.Webhooks;
 using Disputes.Projections;
@@ -41,6 +42,7 @@ public static class DisputesStore
         options.Schema.For<Holds.ReportedActivity>().Duplicate(a => a.AccountId);
         options.AddIssuedNotices();
         options.AddWebhookStorage();
+        options.AddEvidenceStorage();
         return options;
     }
 
