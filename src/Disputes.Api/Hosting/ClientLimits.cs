@@ -17,6 +17,12 @@ public sealed class RateLimitOptions
     /// configured: ten a second, far above what a chat agent types, low enough to stop a runaway script).
     /// </summary>
     public int IntakePerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// How many anonymous evidence uploads one address may send per minute (30 unless configured: a cardmember sends
+    /// at most 20 files to a dispute, and a leaked link cannot be used to flood the database).
+    /// </summary>
+    public int UploadsPerMinute { get; set; } = 30;
 }
 
 /// <summary>
@@ -39,25 +45,27 @@ public static class ClientLimits
     public const string IntakePolicy = "intake";
 
     /// <summary>
-    /// The rate-limiting policy of the anonymous evidence upload: per remote address, <see cref="UploadsPerMinute"/> a
-    /// minute, so a link that leaked cannot be used to fill the database or guess other links' tokens quickly.
+    /// The rate-limiting policy of the anonymous evidence upload: per remote address,
+    /// <see cref="RateLimitOptions.UploadsPerMinute"/> a minute, so a link that leaked cannot be used to fill the database.
     /// </summary>
     public const string UploadPolicy = "evidence-upload";
-
-    /// <summary>How many uploads one address may send a minute (a cardmember sends at most 20 files to a dispute).</summary>
-    public const int UploadsPerMinute = 30;
 
     /// <summary>The longest request line (method, path and query), in bytes.</summary>
     public const int MaxRequestLineSize = 8 * 1024;
 
     /// <summary>Registers the intake rate limiter and the header limits.</summary>
-    /// <exception cref="InvalidOperationException">The configured intake limit is below 1.</exception>
+    /// <exception cref="InvalidOperationException">A configured limit is below 1.</exception>
     public static void AddDisputesLimits(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         if (settings.IntakePerMinute < 1)
         {
             throw new InvalidOperationException($"{RateLimitOptions.Section}:IntakePerMinute must be at least 1 (it is {settings.IntakePerMinute}).");
+        }
+
+        if (settings.UploadsPerMinute < 1)
+        {
+            throw new InvalidOperationException($"{RateLimitOptions.Section}:UploadsPerMinute must be at least 1 (it is {settings.UploadsPerMinute}).");
         }
 
         // A token bucket holding a minute's allowance, refilled evenly: a burst of the whole allowance is allowed,
@@ -77,7 +85,7 @@ public static class ClientLimits
             }));
             limiter.AddPolicy(UploadPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = UploadsPerMinute,
+                PermitLimit = settings.UploadsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));
