@@ -132,6 +132,24 @@ public sealed class when_a_cardmember_uploads_evidence(EvidenceFixture fixture) 
     }
 
     [Fact]
+    public async Task the_cardmember_sees_what_they_sent_and_nothing_of_who_stored_it()
+    {
+        var (dispute, token, link) = await LinkedAsync();
+        await UploadedAsync(token, EvidenceScenes.Pdf(), "receipt.pdf");
+        var cardmember = Service.ClientAs("cardmember", "cm-a", "acct-1001");
+
+        var body = await cardmember.GetStringAsync($"/api/me/disputes/{dispute["caseNumber"]}");
+
+        var file = Assert.Single(JsonNode.Parse(body)!["files"]!.AsArray())!;
+        Assert.Equal("receipt.pdf", file["name"].Str());
+        Assert.Equal("application/pdf", file["type"].Str());
+        Assert.Equal(EvidenceScenes.Pdf().Length, (long)file["size"]!);
+        Assert.Equal("2025-03-03", file["uploadedOn"].Str());
+        Assert.DoesNotContain(link["linkId"].Str(), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("via link", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_jpeg_loses_its_exif_gps_position_before_it_is_stored()
     {
         var (dispute, token, _) = await LinkedAsync();
