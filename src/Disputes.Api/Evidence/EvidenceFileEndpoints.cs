@@ -36,6 +36,7 @@ public static class EvidenceFileEndpoints
     [Authorize(Policy = Policies.ReadDisputes)]
     [WolverineGet("/api/disputes/{disputeId}/files")]
     [ProducesResponseType(typeof(IReadOnlyList<EvidenceFileResponse>), StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> List(Guid disputeId, HttpContext http, IQuerySession session)
     {
         if (await session.LoadAsync<Dispute>(disputeId, http.RequestAborted) is null)
@@ -54,6 +55,7 @@ public static class EvidenceFileEndpoints
     [Authorize(Policy = Policies.ReadDisputes)]
     [WolverineGet("/api/disputes/{disputeId}/files/{fileId}")]
     [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Download(Guid disputeId, Guid fileId, HttpContext http, IQuerySession session, NpgsqlDataSource dataSource)
     {
         var file = await session.LoadAsync<EvidenceFile>(fileId, http.RequestAborted);

@@ -35,6 +35,12 @@ public static class UploadLinkEndpoints
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/upload-links")]
     [ProducesResponseType(typeof(UploadLinkResponse), StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status428PreconditionRequired, "application/problem+json")]
     public static async Task<IResult> Create(Guid disputeId, CreateUploadLinkRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         HttpContext http, IDocumentSession session, IClock clock)
     {
@@ -73,6 +79,7 @@ public static class UploadLinkEndpoints
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverineDelete("/api/disputes/{disputeId}/upload-links/{linkId}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Revoke(Guid disputeId, Guid linkId, HttpContext http, IDocumentSession session, IClock clock)
     {
         var link = await session.LoadAsync<UploadLink>(linkId, http.RequestAborted);
