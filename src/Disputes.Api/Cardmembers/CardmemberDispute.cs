@@ -27,6 +27,10 @@ namespace Disputes.Api.Cardmembers;
 /// While the dispute's hold stands: that the cardmember need not pay the disputed amount now, in plain words (rule book
 /// section 4); null otherwise.
 /// </param>
+/// <param name="Files">
+/// The files the cardmember uploaded for it, oldest first; only in the view of one dispute (null in the list, which
+/// would otherwise read every dispute's files).
+/// </param>
 public sealed record CardmemberDispute(
     string CaseNumber,
     string Merchant,
@@ -41,7 +45,8 @@ public sealed record CardmemberDispute(
     IReadOnlyList<CardmemberStep> Steps,
     bool CanWithdraw,
     IReadOnlyList<CardmemberLetter> Letters,
-    string? WhilePending = null)
+    string? WhilePending = null,
+    IReadOnlyList<CardmemberFile>? Files = null)
 {
     /// <summary>The view of <paramref name="dispute"/>, whose stream held <paramref name="events"/>, at <paramref name="now"/>.</summary>
     public static CardmemberDispute From(Dispute dispute, IEnumerable<object> events, Instant now, ICardmemberWording words) => new(
@@ -126,6 +131,22 @@ public sealed record CardmemberLetter(
         var at = $"/api/me/disputes/{Uri.EscapeDataString(dispute.CaseNumber)}/letters/{notice.NoticeId}";
         return new(notice.NoticeId, notice.Kind, words.LetterTitle(notice.Kind), notice.SentAt.InZone(dispute.TimeZone).Date, notice.Language,
             $"{at}/html", $"{at}/pdf");
+    }
+}
+
+/// <summary>A file the cardmember sent, as they see it: what it is, never who stored it or its id.</summary>
+/// <param name="Name">The name it is kept under.</param>
+/// <param name="Size">Its size in bytes as stored.</param>
+/// <param name="Type">Its media type.</param>
+/// <param name="UploadedOn">The date it arrived, in the dispute's time zone.</param>
+public sealed record CardmemberFile(string Name, long Size, string Type, LocalDate UploadedOn)
+{
+    /// <summary>The cardmember's view of <paramref name="file"/> of <paramref name="dispute"/>.</summary>
+    public static CardmemberFile For(Dispute dispute, Evidence.EvidenceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        ArgumentNullException.ThrowIfNull(file);
+        return new(file.Name, file.Size, file.ContentType, file.UploadedAt.InZone(dispute.TimeZone).Date);
     }
 }
 

@@ -28,7 +28,11 @@ public static class GetMyDisputeEndpoint
         }
 
         var events = await session.Events.FetchStreamAsync(dispute.Id, token: http.RequestAborted);
+        var files = await Evidence.EvidenceFiles.ForDisputeAsync(session, dispute.Id, http.RequestAborted);
         CardmemberLanguage.Announce(http.Response, words);
-        return Results.Ok(CardmemberDispute.From(dispute, events.Select(e => e.Data), clock.GetCurrentInstant(), words));
+        return Results.Ok(CardmemberDispute.From(dispute, events.Select(e => e.Data), clock.GetCurrentInstant(), words) with
+        {
+            Files = [.. files.Select(file => CardmemberFile.For(dispute, file))],
+        });
     }
 }

@@ -17,6 +17,12 @@ public sealed class RateLimitOptions
     /// configured: ten a second, far above what a chat agent types, low enough to stop a runaway script).
     /// </summary>
     public int IntakePerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// How many anonymous evidence uploads one address may send per minute (30 unless configured: a cardmember sends
+    /// at most 20 files to a dispute, and a leaked link cannot be used to flood the database).
+    /// </summary>
+    public int UploadsPerMinute { get; set; } = 30;
 }
 
 /// <summary>
@@ -38,17 +44,28 @@ public static class ClientLimits
     /// </summary>
     public const string IntakePolicy = "intake";
 
+    /// <summary>
+    /// The rate-limiting policy of the anonymous evidence upload: per remote address,
+    /// <see cref="RateLimitOptions.UploadsPerMinute"/> a minute, so a link that leaked cannot be used to fill the database.
+    /// </summary>
+    public const string UploadPolicy = "evidence-upload";
+
     /// <summary>The longest request line (method, path and query), in bytes.</summary>
     public const int MaxRequestLineSize = 8 * 1024;
 
     /// <summary>Registers the intake rate limiter and the header limits.</summary>
-    /// <exception cref="InvalidOperationException">The configured intake limit is below 1.</exception>
+    /// <exception cref="InvalidOperationException">A configured limit is below 1.</exception>
     public static void AddDisputesLimits(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         if (settings.IntakePerMinute < 1)
         {
             throw new InvalidOperationException($"{RateLimitOptions.Section}:IntakePerMinute must be at least 1 (it is {settings.IntakePerMinute}).");
+        }
+
+        if (settings.UploadsPerMinute < 1)
+        {
+            throw new InvalidOperationException($"{RateLimitOptions.Section}:UploadsPerMinute must be at least 1 (it is {settings.UploadsPerMinute}).");
         }
 
         // A token bucket holding a minute's allowance, refilled evenly: a burst of the whole allowance is allowed,
@@ -65,6 +82,12 @@ public static class ClientLimits
                 ReplenishmentPeriod = period,
                 QueueLimit = 0,
                 AutoReplenishment = true,
+            }));
+            limiter.AddPolicy(UploadPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.UploadsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
             }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, _) => RejectAsync(rejected, period);
@@ -97,6 +120,6 @@ public static class ClientLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var http = rejected.HttpContext;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Problem.TooManyIntakes(seconds).ExecuteAsync(http);
+        await (Evidence.UploadRoute.Matches(http.Request.Path) ? Problem.TooManyUploads(seconds) : Problem.TooManyIntakes(seconds)).ExecuteAsync(http);
     }
 }

@@ -1,4 +1,5 @@
 using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Evidence;
 using Disputes.Api.Notices.Issued;
 using Disputes.Api.Notices.Postal;
 using Disputes.Api.Webhooks;
@@ -43,6 +44,7 @@ public static class DisputesStore
         options.AddIssuedNotices();
         options.AddPostalLetters();
         options.AddWebhookStorage();
+        options.AddEvidenceStorage();
         return options;
     }
 

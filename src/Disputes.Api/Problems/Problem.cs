@@ -107,6 +107,26 @@ public static class Problem
         Results.Problem(type: ProblemTypes.TooManyRequests, title: "Too many disputes opened by this client.", statusCode: StatusCodes.Status429TooManyRequests,
             detail: $"This client has used its allowance of dispute intakes for now. Nothing was stored; try again in {seconds} s.");
 
+    /// <summary>415: the uploaded file is none of the kinds accepted; nothing was stored.</summary>
+    public static IResult UnsupportedFile(string detail) =>
+        Results.Problem(type: ProblemTypes.UnsupportedFile, title: "This kind of file is not accepted.", statusCode: StatusCodes.Status415UnsupportedMediaType,
+            detail: detail + " Send a PDF, a JPEG or a PNG. Nothing was stored.");
+
+    /// <summary>409: the dispute keeps <paramref name="limit"/> files already.</summary>
+    public static IResult FileLimit(int limit) =>
+        Results.Problem(type: ProblemTypes.FileLimit, title: "This dispute has all the files it can take.", statusCode: StatusCodes.Status409Conflict,
+            detail: $"A dispute keeps at most {limit} files. Nothing was stored; contact us to send more.");
+
+    /// <summary>410: the upload link expired or was revoked.</summary>
+    public static IResult LinkGone() =>
+        Results.Problem(type: ProblemTypes.LinkGone, title: "This upload link no longer works.", statusCode: StatusCodes.Status410Gone,
+            detail: "The link expired or was withdrawn. Nothing was stored; ask us for a new link.");
+
+    /// <summary>429: this client sent too many uploads; it may try again in <paramref name="seconds"/>.</summary>
+    public static IResult TooManyUploads(int seconds) =>
+        Results.Problem(type: ProblemTypes.TooManyRequests, title: "Too many uploads from this client.", statusCode: StatusCodes.Status429TooManyRequests,
+            detail: $"Nothing was stored; try again in {seconds} s.");
+
     internal static string Describe(SensitiveDataKind kind) => kind switch
     {
         SensitiveDataKind.CardNumber => "a full card number",

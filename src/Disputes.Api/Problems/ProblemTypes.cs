@@ -46,4 +46,13 @@ public static class ProblemTypes
 
     /// <summary>500: a stored letter no longer matches the hash its notice recorded; it is withheld, never served changed.</summary>
     public const string LetterIntegrity = Base + "letter-integrity";
+
+    /// <summary>415: an uploaded file is not a PDF, JPEG or PNG by its bytes (whatever its name or Content-Type says).</summary>
+    public const string UnsupportedFile = Base + "unsupported-file";
+
+    /// <summary>409: the dispute already keeps as many evidence files as it may.</summary>
+    public const string FileLimit = Base + "file-limit";
+
+    /// <summary>410: the upload link expired or was revoked.</summary>
+    public const string LinkGone = Base + "link-gone";
 }

@@ -35,13 +35,16 @@ public sealed class RequestScreen(RequestDelegate next)
             return;
         }
 
-        if ((InPath(request.Path) ?? InQuery(request.Query) ?? InCorrelationId(request.Headers)) is { } found)
+        // An upload's token is the service's own random credential, and its body is a file, not text a caller typed:
+        // a PDF's bytes can hold a run of digits that passes the Luhn check, and reading it here would buffer 10 MB.
+        var upload = Evidence.UploadRoute.Matches(request.Path);
+        if (((upload ? null : InPath(request.Path)) ?? InQuery(request.Query) ?? InCorrelationId(request.Headers)) is { } found)
         {
             await Problem.SensitiveData(found.Where, found.Kind).ExecuteAsync(context);
             return;
         }
 
-        if (request.ContentLength is null or (> 0 and <= RequestLimits.MaxBodyBytes) && HasBody(request))
+        if (!upload && request.ContentLength is null or (> 0 and <= RequestLimits.MaxBodyBytes) && HasBody(request))
         {
             // Read once here and again by the endpoint; the body is at most 64 KiB (RequestLimits and Kestrel
             // refuse larger ones, also while this reads a body sent without a length). Whatever its declared

@@ -75,7 +75,8 @@ public sealed record DocumentsRequested(DocumentSource From, string Documents, I
 /// <param name="From">Who sent them.</param>
 /// <param name="Documents">What arrived.</param>
 /// <param name="ReceivedAt">When.</param>
-public sealed record DocumentsReceived(DocumentSource From, string Documents, Instant ReceivedAt);
+/// <param name="FileIds">The stored evidence files that arrived with this step (an upload through a link); none when an agent recorded paper or e-mail.</param>
+public sealed record DocumentsReceived(DocumentSource From, string Documents, Instant ReceivedAt, IReadOnlyList<Guid>? FileIds = null);
 
 /// <summary>The merchant was contacted about the disputed charge.</summary>
 /// <param name="Summary">What was asked or said.</param>

@@ -70,6 +70,10 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/disputes/{disputeId}/notices/{noticeId}/html"] = Readers,
         ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/pdf"] = Cardmembers,
         ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/html"] = Cardmembers,
+        ["POST /api/disputes/{disputeId}/upload-links"] = Staff,
+        ["DELETE /api/disputes/{disputeId}/upload-links/{linkId}"] = Staff,
+        ["GET /api/disputes/{disputeId}/files"] = Readers,
+        ["GET /api/disputes/{disputeId}/files/{fileId}"] = Readers,
         ["POST /api/webhooks/subscriptions"] = Integrators,
         ["GET /api/webhooks/subscriptions"] = WebhookReaders,
         ["GET /api/webhooks/subscriptions/{subscriptionId}"] = WebhookReaders,
@@ -143,6 +147,19 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         Assert.Empty(neither);
     }
 
+    [Fact]
+    public void the_evidence_upload_is_the_one_api_endpoint_open_on_purpose_since_its_link_is_the_credential()
+    {
+        var open = ((IEndpointRouteBuilder)fixture.Host.App).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .ToList();
+
+        Assert.Equal(["api/uploads/{token}/files"], open);
+    }
+
     private HttpClient ClientFor(string caller)
     {
         var service = fixture.Host;
@@ -191,7 +208,9 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
             .Replace("{accountId}", "acct-matrix")
             .Replace("{subscriptionId}", "6f1c2a8e-0000-4000-8000-000000000002")
             .Replace("{deliveryId}", "6f1c2a8e-0000-4000-8000-000000000003")
-            .Replace("{batchId}", "6f1c2a8e-0000-4000-8000-000000000004");
+            .Replace("{batchId}", "6f1c2a8e-0000-4000-8000-000000000004")
+            .Replace("{linkId}", "6f1c2a8e-0000-4000-8000-000000000006")
+            .Replace("{fileId}", "6f1c2a8e-0000-4000-8000-000000000005");
         if (route.EndsWith("/as-of", StringComparison.Ordinal))
         {
             url += "?at=2025-04-01T00:00:00Z";

@@ -82,6 +82,14 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
             }
         }
 
+        if (metadata.OfType<IAllowAnonymous>().Any() && route.StartsWith("api/", StringComparison.Ordinal))
+        {
+            // An API operation open on purpose (the evidence upload, whose link is its credential) says so.
+            const string open = "Roles: none; no token is sent (the address itself is the credential).";
+            operation.Description = string.IsNullOrEmpty(operation.Description) ? open : $"{operation.Description}\n\n{open}";
+            return;
+        }
+
         if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
         {
             // Said outright (an empty list of requirements), so no reader takes it for a forgotten one.

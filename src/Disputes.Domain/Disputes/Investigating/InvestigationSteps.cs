@@ -29,11 +29,11 @@ public static class InvestigationSteps
         return [.. dispute.BreachesDueBy(now), new DocumentsRequested(from, documents, now)];
     }
 
-    /// <summary>Recording documents that arrived.</summary>
-    public static IReadOnlyList<object> ReceiveDocuments(Dispute dispute, DocumentSource from, string documents, Instant now)
+    /// <summary>Recording documents that arrived; <paramref name="fileIds"/> names the stored files, when they were uploaded.</summary>
+    public static IReadOnlyList<object> ReceiveDocuments(Dispute dispute, DocumentSource from, string documents, Instant now, IReadOnlyList<Guid>? fileIds = null)
     {
         dispute.EnsureActive("record documents");
-        return [.. dispute.BreachesDueBy(now), new DocumentsReceived(from, documents, now)];
+        return [.. dispute.BreachesDueBy(now), new DocumentsReceived(from, documents, now, fileIds)];
     }
 
     /// <summary>Recording contact with the merchant.</summary>

@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using Disputes.Api.Disputes;
+using Disputes.Api.Hosting;
+using Disputes.Api.Problems;
+using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Investigating;
+using Disputes.Domain.Screening;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Disputes.Api.Evidence;
+
+/// <summary>What was stored of an upload.</summary>
+/// <param name="FileId">The stored file's id.</param>
+/// <param name="Name">The name it is kept under.</param>
+/// <param name="Type">Its media type, as its bytes showed.</param>
+/// <param name="Size">Its stored size in bytes.</param>
+/// <param name="Sha256">The SHA-256 of the stored bytes.</param>
+/// <param name="UploadedAt">When it was stored.</param>
+public sealed record UploadedEvidence(Guid FileId, string Name, string Type, long Size, string Sha256, Instant UploadedAt);
+
+/// <summary>
+/// The cardmember uploads one file through a link, without signing in: the link's token is the credential. The body
+/// is the file itself (any Content-Type; it is not trusted), its name in the <c>X-File-Name</c> header, percent-encoded
+/// UTF-8. A raw body rather than multipart: one file per request needs no form parser, nothing is buffered to disk, and
+/// the limit applies to the file's own bytes.
+/// </summary>
+public static class UploadEvidenceEndpoint
+{
+    /// <summary>The header naming the file.</summary>
+    public const string FileNameHeader = "X-File-Name";
+
+    /// <summary>
+    /// 201 with what was stored, and a <c>documents_received</c> step on the dispute; 404 for a token no link has, 410 for
+    /// an expired or revoked link, 400 empty, 413 over 10 MB, 415 not a PDF, JPEG or PNG, 409 when the dispute has 20
+    /// files or is closed. A refused upload stores nothing.
+    /// </summary>
+    [AllowAnonymous]
+    [EnableRateLimiting(ClientLimits.UploadPolicy)]
+    [WolverinePost(UploadRoute.Pattern)]
+    [ProducesResponseType(typeof(UploadedEvidence), StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status410Gone, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public static async Task<IResult> Post(string token, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var cancellation = http.RequestAborted;
+        var hash = UploadLink.HashOf(token);
+        var link = await session.Query<UploadLink>().Where(l => l.TokenSha256 == hash).FirstOrDefaultAsync(cancellation);
+        if (link is null)
+        {
+            // The same answer for every wrong token, so guessing teaches nothing.
+            return Problem.NotFound("This upload link");
+        }
+
+        var now = clock.GetCurrentInstant();
+        if (!link.IsUsableAt(now))
+        {
+            return Problem.LinkGone();
+        }
+
+        var received = await ReadAsync(http.Request.Body, cancellation);
+        if (received is null)
+        {
+            return Problem.TooLarge(EvidenceFiles.MaxFileBytes);
+        }
+
+        if (received.Length == 0)
+        {
+            return Problem.Validation("file", "is empty; send the file's bytes as the request body.");
+        }
+
+        if (EvidenceFileKinds.Of(received) is not { } kind)
+        {
+            return Problem.UnsupportedFile("The file's contents are not a PDF, a JPEG or a PNG, whatever its name says.");
+        }
+
+        var sentName = http.Request.Headers[FileNameHeader].ToString();
+        if (SensitiveDataScreen.Find(Uri.UnescapeDataString(sentName)) is { } secret)
+        {
+            return Problem.SensitiveData(FileNameHeader, secret);
+        }
+
+        var stored = kind == EvidenceFileKind.Pdf ? received : EvidenceImages.WithoutMetadata(received, kind);
+        if (stored is null)
+        {
+            return Problem.UnsupportedFile("The image cannot be read.");
+        }
+
+        // Read for writing before counting: of two uploads racing for the 20th place, the dispute's version lets one commit.
+        var stream = await session.Events.FetchForWriting<Dispute>(link.DisputeId, cancellation);
+        if (stream.Aggregate is not { } dispute)
+        {
+            return Problem.NotFound("This upload link");
+        }
+
+        if (await session.Query<EvidenceFile>().CountAsync(f => f.DisputeId == link.DisputeId, cancellation) >= EvidenceFiles.MaxPerDispute)
+        {
+            return Problem.FileLimit(EvidenceFiles.MaxPerDispute);
+        }
+
+        var file = new EvidenceFile
+        {
+            Id = Guid.NewGuid(),
+            DisputeId = link.DisputeId,
+            Name = EvidenceFileName.Clean(sentName, kind),
+            ContentType = EvidenceFileKinds.MediaType(kind),
+            Size = stored.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(stored)),
+            ReceivedSha256 = Convert.ToHexStringLower(SHA256.HashData(received)),
+            UploadedBy = $"cardmember via link {link.Id}",
+            LinkId = link.Id,
+            UploadedAt = now,
+        };
+        var (_, events) = DisputeCommand.Answer(dispute, InvestigationSteps.ReceiveDocuments(
+            dispute, DocumentSource.Cardmember, $"{file.Name} ({file.ContentType}, {file.Size} bytes), uploaded through a link", now, [file.Id]));
+
+        // No signed-in caller: the events and the file name the link they came through. Wolverine commits the session.
+        session.LastModifiedBy = file.UploadedBy;
+        EvidenceFiles.Keep(session, file, stored);
+        stream.AppendMany(events);
+        return Results.Created($"/api/disputes/{file.DisputeId}/files/{file.Id}",
+            new UploadedEvidence(file.Id, file.Name, file.ContentType, file.Size, file.Sha256, file.UploadedAt));
+    }
+
+    /// <summary>The body, read once into one array; null when it is longer than a file may be.</summary>
+    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellation)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellation)) > 0)
+        {
+            if (buffer.Length + read > EvidenceFiles.MaxFileBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
