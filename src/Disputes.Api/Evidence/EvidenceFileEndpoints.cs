@@ -4,8 +4,8 @@ using Disputes.Domain.Disputes;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 using Wolverine.Http;
 
 namespace Disputes.Api.Evidence;

@@ -71,14 +71,28 @@ internal static class EvidenceScenes
         U32(8);
         // IFD0: one entry, the GPS IFD pointer (tag 0x8825) to offset 26.
         U16(1);
-        U16(0x8825); U16(4); U32(1); U32(26);
+        U16(0x8825);
+        U16(4);
+        U32(1);
+        U32(26);
         U32(0);
         // GPS IFD: GPSLatitudeRef "N" and GPSLatitude as three rationals at offset 56.
         U16(2);
-        U16(0x0001); U16(2); U32(2); tiff.AddRange("N\0\0\0"u8.ToArray());
-        U16(0x0002); U16(5); U32(3); U32(56);
+        U16(0x0001);
+        U16(2);
+        U32(2);
+        tiff.AddRange("N\0\0\0"u8.ToArray());
+        U16(0x0002);
+        U16(5);
+        U32(3);
+        U32(56);
         U32(0);
-        U32(40); U32(1); U32(42); U32(1); U32(4632); U32(100);
+        U32(40);
+        U32(1);
+        U32(42);
+        U32(1);
+        U32(4632);
+        U32(100);
 
         var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
         var length = payload.Length + 2;
