@@ -86,6 +86,7 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
         {
             // An API operation open on purpose (the evidence upload, whose link is its credential) says so.
             const string open = "Roles: none; no token is sent (the address itself is the credential).";
+            operation.Security = [];
             operation.Description = string.IsNullOrEmpty(operation.Description) ? open : $"{operation.Description}\n\n{open}";
             return;
         }

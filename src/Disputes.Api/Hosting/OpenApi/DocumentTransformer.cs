@@ -20,6 +20,7 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
         ["Compliance"] = "Deadline lists, the summary, daily totals, calendar attention and the audit: each dispute's history, its state as of an instant, the breach report.",
         ["Development"] = "Development only: sign-in with a token for any role. The route does not exist in any other environment.",
         ["Disputes"] = "Opening a dispute from chat, reading it, the agents' work queue, and every step an agent takes on it.",
+        ["Evidence"] = "Upload links for a dispute's evidence, the cardmember's upload through one, and the files as staff list and download them.",
         ["Holds"] = "Activity on an account reported by the systems that collect, debit, report or restrict, judged against each dispute's billing-error hold.",
         ["Notices"] = "The written notices a dispute sent (acknowledgment, request for documents, correction, explanation), read or downloaded from their hash-checked copies.",
         ["Webhooks"] = "Subscriptions of downstream systems to signed webhooks, their secrets, delivery logs and replays.",
