@@ -23,11 +23,8 @@ public sealed class NoticeIssuing(NoticeRenderer renderer, IServiceProvider serv
     /// <exception cref="NoticeScreeningViolation">The rendered letter holds something that must never be sent (a defect).</exception>
     public (NoticeIssued Event, IMartenOp Letter) Issue(NoticeContent content, NoticeLanguage language, DeliveryChannel channel)
     {
-        var rendered = renderer.Render(content, language);
-        var noticeId = Guid.CreateVersion7();
-        var letter = IssuedNotice.Of(noticeId, content, rendered, channel);
-        IssuedNotices.Verify(letter, recordedPdfSha256: null);
-        return (new NoticeIssued(noticeId, content.Kind, language, rendered.TemplateVersion, channel, content.SentAt, rendered.PdfSha256),
+        var (letter, rendered) = Write(content, language, channel);
+        return (new NoticeIssued(letter.Id, content.Kind, language, rendered.TemplateVersion, channel, content.SentAt, rendered.PdfSha256),
             MartenOps.Insert(letter));
     }
 
@@ -44,12 +41,17 @@ public sealed class NoticeIssuing(NoticeRenderer renderer, IServiceProvider serv
         NoticeContent content, NoticeLanguage language, Dispute dispute, Domain.Clocks.ComplianceClock meets)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var rendered = renderer.Render(content, language);
-        var noticeId = Guid.CreateVersion7();
-        var letter = IssuedNotice.Of(noticeId, content, rendered, DeliveryChannel.Postal);
-        IssuedNotices.Verify(letter, recordedPdfSha256: null);
-        var queued = new NoticeQueuedForPost(noticeId, content.Kind, language, rendered.TemplateVersion, content.SentAt, rendered.PdfSha256);
+        var (letter, rendered) = Write(content, language, DeliveryChannel.Postal);
+        var queued = new NoticeQueuedForPost(letter.Id, content.Kind, language, rendered.TemplateVersion, content.SentAt, rendered.PdfSha256);
         return (queued, letter, Postal.PostalLetter.For(letter, dispute, meets));
+    }
+
+    // Renders and screens the letter under a new id. The hashes were taken by the renderer from these very bytes, so they
+    // are not taken again here; each read of the stored letter checks them.
+    private (IssuedNotice Letter, RenderedNotice Rendered) Write(NoticeContent content, NoticeLanguage language, DeliveryChannel channel)
+    {
+        var rendered = renderer.Render(content, language);
+        return (IssuedNotice.Of(Guid.CreateVersion7(), content, rendered, channel), rendered);
     }
 }
 
