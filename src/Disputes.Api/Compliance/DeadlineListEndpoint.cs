@@ -11,6 +11,20 @@ using Wolverine.Http;
 namespace Disputes.Api.Compliance;
 
 /// <summary>One clock in the compliance officers' deadline list.</summary>
+/// <param name="DisputeId">The dispute.</param>
+/// <param name="CaseNumber">Its case number.</param>
+/// <param name="AccountId">Its account.</param>
+/// <param name="Clock">Which clock.</param>
+/// <param name="Status">Where the clock stands.</param>
+/// <param name="DueOn">The due date in the account's time zone; null when the clock does not apply.</param>
+/// <param name="BreachesAt">For a pending clock: when it breaches (the start of the day after the due date).</param>
+/// <param name="MetAt">When the duty was done in time.</param>
+/// <param name="BreachedAt">When the clock breached.</param>
+/// <param name="Basis">For the resolution clock: what set the due date.</param>
+/// <param name="Amount">The disputed amount.</param>
+/// <param name="Currency">ISO 4217 code of the amounts.</param>
+/// <param name="ForfeitureExposure">What a breach forfeits (amount and charges, capped at 50).</param>
+/// <param name="AwaitingApprovalSince">When a resolution waiting for a supervisor's approval was proposed; the clock is met only on approval.</param>
 public sealed record DeadlineListItem(
     Guid DisputeId,
     string CaseNumber,
@@ -24,7 +38,8 @@ public sealed record DeadlineListItem(
     ResolutionBasis? Basis,
     decimal Amount,
     string Currency,
-    decimal ForfeitureExposure);
+    decimal ForfeitureExposure,
+    Instant? AwaitingApprovalSince = null);
 
 /// <summary>A page of the deadline list.</summary>
 public sealed record DeadlineListPage(IReadOnlyList<DeadlineListItem> Items, int Page, int PageSize, long Total);
@@ -68,7 +83,7 @@ public static class DeadlineListEndpoint
             .RunAsync(session, http.RequestAborted);
         var items = rows.Select(r => new DeadlineListItem(
             r.DisputeId, r.CaseNumber, r.AccountId, r.Clock, r.Status, r.DueOn, r.Status == ClockStatus.Pending ? r.BreachInstant : null,
-            r.MetAt, r.BreachedAt, r.Basis, r.Amount, r.Currency, r.ForfeitureExposure)).ToList();
+            r.MetAt, r.BreachedAt, r.Basis, r.Amount, r.Currency, r.ForfeitureExposure, r.AwaitingApprovalSince)).ToList();
         return Results.Ok(new DeadlineListPage(items, page, pageSize, total));
     }
 }

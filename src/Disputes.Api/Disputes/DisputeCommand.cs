@@ -89,6 +89,9 @@ public sealed record DisputeAnswer(Dispute Dispute, DisputeAnswer.Kind As = Disp
 
         /// <summary>200 with its address: the intake was repeated, and this is the dispute the first one opened.</summary>
         Repeated,
+
+        /// <summary>202: the resolution was proposed and waits for a supervisor's approval; the dispute is still pending.</summary>
+        Proposed,
     }
 
     /// <inheritdoc />
@@ -102,7 +105,13 @@ public sealed record DisputeAnswer(Dispute Dispute, DisputeAnswer.Kind As = Disp
         }
 
         var body = DisputeResponse.From(Dispute);
-        return (As == Kind.Created ? Results.Created(location, body) : Results.Ok(body)).ExecuteAsync(httpContext);
+        var result = As switch
+        {
+            Kind.Created => Results.Created(location, body),
+            Kind.Proposed => Results.Json(body, statusCode: StatusCodes.Status202Accepted),
+            _ => Results.Ok(body),
+        };
+        return result.ExecuteAsync(httpContext);
     }
 
     /// <inheritdoc />

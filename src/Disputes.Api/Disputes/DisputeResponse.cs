@@ -43,7 +43,8 @@ public sealed record DisputeResponse(
     IReadOnlyList<string>? AllowedActions = null,
     NoticeLanguage Language = NoticeLanguages.Default,
     IReadOnlyList<NoticeIssued>? Notices = null,
-    IReadOnlyList<NoticeQueuedForPost>? QueuedForPost = null)
+    IReadOnlyList<NoticeQueuedForPost>? QueuedForPost = null,
+    ProposalResponse? PendingResolution = null)
 {
     /// <summary>
     /// The command path of each step the dispute's state allows now (<c>acknowledgment</c>, <c>notes</c>, ...), as the
@@ -62,6 +63,8 @@ public sealed record DisputeResponse(
         DisputeAction.Withdraw => "withdrawal",
         DisputeAction.AddNote => "notes",
         DisputeAction.Reopen => "reopening",
+        DisputeAction.ApproveResolution => "resolution-approval",
+        DisputeAction.RejectResolution => "resolution-rejection",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action has a command path."),
     };
 
@@ -72,7 +75,30 @@ public sealed record DisputeResponse(
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
         d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
         d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold),
-        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices, d.QueuedForPost);
+        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices, d.QueuedForPost,
+        ProposalResponse.From(d.PendingProposal));
+}
+
+/// <summary>The resolution waiting for a supervisor's approval.</summary>
+/// <param name="ProposalId">Names the proposal; approve or return exactly this one.</param>
+/// <param name="Outcome"><c>no_error</c> or <c>partial</c>.</param>
+/// <param name="CreditedAmount">Partial: the amount to credit.</param>
+/// <param name="Explanation">The explanation the letter will carry.</param>
+/// <param name="AmountOwed">What the cardmember would still owe.</param>
+/// <param name="PaymentDueOn">When money is owed: the due date the letter will give.</param>
+/// <param name="Language">The letter's language.</param>
+/// <param name="Channel">How the letter will be sent.</param>
+/// <param name="ProposedBy">Who proposed it; another supervisor decides.</param>
+/// <param name="ProposedAt">When.</param>
+/// <param name="OutdatedBy">What changed on the dispute since, when something did: it can then only be returned.</param>
+public sealed record ProposalResponse(
+    Guid ProposalId, ResolutionOutcome Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn,
+    NoticeLanguage Language, DeliveryChannel Channel, string ProposedBy, Instant ProposedAt, string? OutdatedBy)
+{
+    /// <summary>The response for <paramref name="pending"/>; null when nothing waits.</summary>
+    public static ProposalResponse? From(Domain.Disputes.Approving.PendingProposal? pending) => pending?.Proposed is not { } p ? null : new(
+        p.ProposalId, p.Outcome, p.CreditedAmount, p.Explanation, p.AmountOwed, p.PaymentDueOn, p.Language, p.Channel, p.ProposedBy, p.ProposedAt,
+        pending.OutdatedBy);
 }
 
 /// <summary>How the dispute was resolved.</summary>

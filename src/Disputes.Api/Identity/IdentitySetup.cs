@@ -49,6 +49,7 @@ public static class IdentitySetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.WorkDisputes, p => p.RequireRole(Roles.Agent, Roles.Supervisor))
             .AddPolicy(Policies.Reopen, p => p.RequireRole(Roles.Supervisor))
+            .AddPolicy(Policies.ApproveResolutions, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.ReadDisputes, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Compliance))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Compliance, Roles.Supervisor))
             .AddPolicy(Policies.ReportActivity, p => p.RequireRole(Roles.Integrator))

@@ -6,7 +6,7 @@ public static class Roles
     /// <summary>A chat agent: opens and works disputes.</summary>
     public const string Agent = "agent";
 
-    /// <summary>A supervisor: everything an agent does, plus reopening.</summary>
+    /// <summary>A supervisor: everything an agent does, plus reopening and approving the resolutions others propose.</summary>
     public const string Supervisor = "supervisor";
 
     /// <summary>A compliance officer: reads everything, audits, changes nothing.</summary>
@@ -39,6 +39,9 @@ public static class Policies
 
     /// <summary>Reopen a resolved dispute: supervisors.</summary>
     public const string Reopen = "reopen";
+
+    /// <summary>Approve or return a resolution another staff member proposed: supervisors.</summary>
+    public const string ApproveResolutions = "approve-resolutions";
 
     /// <summary>Read disputes and accounts as staff: agents, supervisors, compliance.</summary>
     public const string ReadDisputes = "read-disputes";

@@ -61,11 +61,13 @@ public static class Problem
         Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>
-    /// 409: the step is not allowed in the dispute's current state. The problem names the <paramref name="rule"/> that
+    /// 409: the step is not allowed in the dispute's current state (403 when the rule is that a second person must take it). The problem names the <paramref name="rule"/> that
     /// refused it (<c>rule</c>, snake_case), so a client can word it for its own audience.
     /// </summary>
-    public static IResult RuleViolation(DisputeRule rule, string reason) =>
-        Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict,
+    public static IResult RuleViolation(DisputeRule rule, string reason) => rule == DisputeRule.OwnProposal
+        ? Results.Problem(type: ProblemTypes.SecondPersonRequired, title: "Someone else must decide this.", detail: reason, statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["rule"] = FieldErrors.SnakeCase(rule) })
+        : Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["rule"] = FieldErrors.SnakeCase(rule) });
 
     /// <summary>409: the dispute changed since the version the caller decided on.</summary>

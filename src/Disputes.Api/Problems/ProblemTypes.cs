@@ -55,4 +55,7 @@ public static class ProblemTypes
 
     /// <summary>410: the upload link expired or was revoked.</summary>
     public const string LinkGone = Base + "link-gone";
+
+    /// <summary>403: a second person must take this step (a supervisor approving or returning their own proposal).</summary>
+    public const string SecondPersonRequired = Base + "second-person-required";
 }

@@ -108,6 +108,9 @@ public sealed record Dispute
     /// <summary>The letters rendered for the post and waiting in the print queue, not yet sent: they meet no clock.</summary>
     public IReadOnlyList<NoticeQueuedForPost> QueuedForPost { get; init; } = [];
 
+    /// <summary>The resolution proposed and waiting for a supervisor's approval, if one is.</summary>
+    public Approving.PendingProposal? PendingProposal { get; init; }
+
     /// <summary>Every step taken, oldest first.</summary>
     public IReadOnlyList<DisputeStep> Steps { get; init; } = [];
 
@@ -193,6 +196,7 @@ public sealed record Dispute
         return next with
         {
             Version = version,
+            PendingProposal = @event is Approving.ResolutionProposed proposed ? new Approving.PendingProposal(proposed) : PendingProposal?.Evolve(@event),
             Hold = @event is Holds.HoldPlaced placed ? Holds.BillingErrorHold.Start(placed) : Hold?.Evolve(@event),
             AcknowledgmentClock = AcknowledgmentClock.Evolve(@event),
             ResolutionClock = ResolutionClock.Evolve(@event),

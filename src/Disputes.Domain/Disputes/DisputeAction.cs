@@ -27,6 +27,12 @@ public enum DisputeAction
     /// <summary>Resolve it with a correction or an explanation.</summary>
     Resolve,
 
+    /// <summary>Approve the proposed resolution (a supervisor other than the proposer).</summary>
+    ApproveResolution,
+
+    /// <summary>Return the proposed resolution to the agent with a reason (a supervisor other than the proposer).</summary>
+    RejectResolution,
+
     /// <summary>Record the cardmember's withdrawal.</summary>
     Withdraw,
 
@@ -51,13 +57,21 @@ public static class DisputeActions
     /// The steps <paramref name="dispute"/> allows now, in the order a console offers them. A step can still be refused for
     /// what it carries (a credit larger than the amount disputed, an escalation to where it already is).
     /// </summary>
-    public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute) => dispute switch
+    public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute)
     {
+        if (!dispute.IsActive)
+        {
+            return dispute.Status == DisputeStatus.Resolved ? [DisputeAction.AddNote, DisputeAction.Reopen] : [DisputeAction.AddNote];
+        }
+
         // An acknowledgment waiting in the print queue is not offered again: a second letter would be refused.
-        { IsActive: true, AcknowledgedAt: null } when !dispute.QueuedForPost.Any(q => q.Kind == Notices.NoticeKind.Acknowledgment) =>
-            [DisputeAction.Acknowledge, .. WhileActive, DisputeAction.AddNote],
-        { IsActive: true } => [.. WhileActive, DisputeAction.AddNote],
-        { Status: DisputeStatus.Resolved } => [DisputeAction.AddNote, DisputeAction.Reopen],
-        _ => [DisputeAction.AddNote],
-    };
+        var acknowledge = dispute.AcknowledgedAt is null && !dispute.QueuedForPost.Any(q => q.Kind == Notices.NoticeKind.Acknowledgment);
+        return
+        [
+            .. acknowledge ? [DisputeAction.Acknowledge] : Array.Empty<DisputeAction>(),
+            .. WhileActive,
+            .. dispute.PendingProposal is null ? [] : new[] { DisputeAction.ApproveResolution, DisputeAction.RejectResolution },
+            DisputeAction.AddNote,
+        ];
+    }
 }

@@ -35,6 +35,9 @@ public static class DisputeEventTime
         ResolutionDeadlineRecomputed e => e.RecomputedAt,
         Notices.NoticeIssued e => e.SentAt,
         Notices.NoticeQueuedForPost e => e.QueuedAt,
+        Approving.ResolutionProposed e => e.ProposedAt,
+        Approving.ResolutionApproved e => e.ApprovedAt,
+        Approving.ResolutionRejected e => e.RejectedAt,
         _ => Holds.HoldSteps.TimeOf(@event) ?? throw new ArgumentException($"{@event.GetType().Name} is not a dispute event.", nameof(@event)),
     };
 }

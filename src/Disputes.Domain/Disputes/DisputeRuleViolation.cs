@@ -42,4 +42,16 @@ public enum DisputeRule
 
     /// <summary>The dispute lacks a fact the notice must state (a resolution date, an amount credited, a payment due date, an amount in dispute).</summary>
     NoticeLacksFacts,
+
+    /// <summary>No proposed resolution waits for approval.</summary>
+    NoProposalPending,
+
+    /// <summary>The proposal named is not the one waiting: a newer proposal replaced it.</summary>
+    ProposalSuperseded,
+
+    /// <summary>The dispute changed after the proposal (documents, charges, a hold violation), or the proposal would now be refused; it must be proposed again.</summary>
+    ProposalOutdated,
+
+    /// <summary>A supervisor may not approve or return their own proposal: a second person decides (answered 403).</summary>
+    OwnProposal,
 }

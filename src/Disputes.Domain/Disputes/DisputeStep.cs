@@ -44,6 +44,13 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
             $"{Notices.NoticeKinds.Title(e.Kind)} sent by {(e.Channel == Notices.DeliveryChannel.Postal ? "post" : "secure message")}, in {(e.Language == Notices.NoticeLanguage.Es ? "Spanish" : "English")}."),
         Notices.NoticeQueuedForPost e => new(version, "notice_queued_for_post", e.QueuedAt,
             $"{Notices.NoticeKinds.Title(e.Kind)} queued for the post, in {(e.Language == Notices.NoticeLanguage.Es ? "Spanish" : "English")}; not sent until the mail vendor confirms."),
+        Approving.ResolutionProposed e => new(version, "resolution_proposed", e.ProposedAt, e.Outcome == ResolutionOutcome.Partial
+            ? Invariant($"Resolution proposed for a supervisor's approval: part corrected, {e.CreditedAmount:0.00} credited, {e.AmountOwed:0.00} still owed.")
+            : Invariant($"Resolution proposed for a supervisor's approval: no error found, {e.AmountOwed:0.00} still owed.")),
+        Approving.ResolutionApproved e => new(version, "resolution_approved", e.ApprovedAt,
+            $"Proposed resolution approved by {e.ApprovedBy} (proposed by {e.ProposedBy})."),
+        Approving.ResolutionRejected e => new(version, "resolution_rejected", e.RejectedAt,
+            $"Proposed resolution returned by {e.RejectedBy} to {e.ProposedBy}: {e.Reason}"),
         _ => Holds.HoldSteps.For(@event, version) ?? new(version, "unknown", default, @event.GetType().Name),
     };
 

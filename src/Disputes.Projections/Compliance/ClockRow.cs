@@ -70,6 +70,12 @@ public sealed record ClockRow
     /// <summary>What the issuer forfeits for this dispute if a clock breaches (amount + charges, capped at 50); the same on both rows of a dispute.</summary>
     public decimal ForfeitureExposure { get; init; }
 
+    /// <summary>
+    /// When the resolution waiting for a supervisor's approval was proposed; null when none waits. The clock is met only
+    /// by the approval, so a proposal near the due date is what makes a pending clock at risk.
+    /// </summary>
+    public Instant? AwaitingApprovalSince { get; init; }
+
     /// <summary>The row id of a dispute's clock.</summary>
     public static string IdFor(Guid disputeId, ComplianceClock clock) => $"{disputeId}/{clock.ToString().ToLowerInvariant()}";
 
@@ -94,7 +100,14 @@ public sealed record ClockRow
     /// <summary>The row after an event of its dispute's stream.</summary>
     public ClockRow Evolve(object @event)
     {
-        var next = @event is FinanceChargesRecorded charges ? this with { FinanceCharges = FinanceCharges + charges.Amount } : this;
+        var next = @event switch
+        {
+            FinanceChargesRecorded charges => this with { FinanceCharges = FinanceCharges + charges.Amount },
+            Domain.Disputes.Approving.ResolutionProposed proposed => this with { AwaitingApprovalSince = proposed.ProposedAt },
+            Domain.Disputes.Approving.ResolutionApproved or Domain.Disputes.Approving.ResolutionRejected or DisputeResolved or DisputeWithdrawn =>
+                this with { AwaitingApprovalSince = null },
+            _ => this,
+        };
         return next.With(State.Evolve(@event));
     }
 

@@ -28,7 +28,7 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
     }
 
     [Fact]
-    public async Task a_partial_resolution_asks_for_the_credit_and_the_explanation_and_shows_both()
+    public async Task a_partial_resolution_is_proposed_and_another_supervisor_approves_it()
     {
         var page = await OpenFromQueueAsync();
         await page.Locator("summary", new() { HasText = "Resolve" }).ClickAsync();
@@ -41,8 +41,24 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
         await resolve.GetByLabel("Written explanation sent to the cardmember").FillAsync("The second charge was a separate order.");
         await resolve.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
 
-        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Resolved");
-        await Expect(page.Locator("#steps")).ToContainTextAsync("Resolved: part of the error corrected, 40.00 credited, the rest explained");
+        await Expect(page.Locator("#dispute-notice")).ToContainTextAsync("proposed for a supervisor's approval");
+        await Expect(page.Locator("#dispute-status")).ToHaveTextAsync("Open");
+        await Expect(page.Locator("#proposal")).ToContainTextAsync("Proposed by agent-7");
+        await Expect(page.Locator("#proposal")).ToContainTextAsync("The second charge was a separate order.");
+        // An agent does not decide on proposals.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve and send the letter" })).ToHaveCountAsync(0);
+
+        var supervisor = await SignInAsync("supervisor", "supervisor-2");
+        await supervisor.GotoAsync($"/agent.html#dispute/{dispute["disputeId"]}");
+        await Expect(supervisor.Locator("#proposal")).ToContainTextAsync("Proposed by agent-7");
+        await AssertAccessibleAsync(supervisor, "a dispute waiting for approval");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Approve and send the letter" }).ClickAsync();
+
+        await Expect(supervisor.Locator("#dispute-status")).ToHaveTextAsync("Resolved");
+        await Expect(supervisor.Locator("#steps")).ToContainTextAsync("Proposed resolution approved by supervisor-2 (proposed by agent-7).");
+        await Expect(supervisor.Locator("#steps")).ToContainTextAsync("Resolved: part of the error corrected, 40.00 credited, the rest explained");
+        await Expect(supervisor.Locator("#proposal")).ToHaveCountAsync(0);
+        await Expect(supervisor.Locator("#letters")).ToContainTextAsync("Correction notice");
     }
 
     [Fact]

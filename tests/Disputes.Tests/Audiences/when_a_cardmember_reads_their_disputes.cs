@@ -131,10 +131,10 @@ public sealed class when_a_cardmember_reads_their_disputes(ServiceFixture fixtur
         await Client.RegisterAccountAsync();
         var dispute = await Client.StepAsync(await Client.OpenDisputeAsync(), "acknowledgment");
         Clock.SetNow("2025-03-20T15:00:00Z");
-        dispute = await Client.StepAsync(dispute, "resolution", new()
+        dispute = await Client.ResolveApprovedAsync(dispute, new()
         {
             ["outcome"] = "no_error", ["explanation"] = "The signed receipt matches your signature.", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-14",
-        });
+        }, Supervisor);
 
         var english = await (await ReadAsync(dispute)).BodyAsync();
         var spanish = await (await ReadAsync(dispute, "es")).BodyAsync();
@@ -154,11 +154,11 @@ public sealed class when_a_cardmember_reads_their_disputes(ServiceFixture fixtur
         await Client.RegisterAccountAsync();
         var dispute = await Client.StepAsync(await Client.OpenDisputeAsync(), "acknowledgment");
         Clock.SetNow("2025-03-20T15:00:00Z");
-        dispute = await Client.StepAsync(dispute, "resolution", new()
+        dispute = await Client.ResolveApprovedAsync(dispute, new()
         {
             ["outcome"] = "partial", ["creditedAmount"] = 40m, ["explanation"] = "The second charge was a separate order.",
             ["amountOwed"] = 87.43m, ["paymentDueOn"] = "2025-04-14",
-        });
+        }, Supervisor);
 
         var english = await (await ReadAsync(dispute)).BodyAsync();
         var spanish = await (await ReadAsync(dispute, "es")).BodyAsync();

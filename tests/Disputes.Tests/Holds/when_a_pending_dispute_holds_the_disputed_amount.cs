@@ -141,11 +141,11 @@ public sealed class when_a_pending_dispute_holds_the_disputed_amount(ServiceFixt
         await RegisterAsync();
         var dispute = await Client.OpenDisputeAsync();
         Clock.SetNow("2025-03-20T15:00:00Z");
-        dispute = await Client.StepAsync(dispute, "resolution", new JsonObject
+        dispute = await Client.ResolveApprovedAsync(dispute, new JsonObject
         {
             ["outcome"] = "no_error", ["explanation"] = "The cardmember signed for the delivery.", ["amountOwed"] = 127.43m,
             ["paymentDueOn"] = "2025-04-20",
-        });
+        }, Supervisor);
 
         var hold = Hold(dispute);
         Assert.Equal("payment_period", hold["stage"].Str());
@@ -171,10 +171,10 @@ public sealed class when_a_pending_dispute_holds_the_disputed_amount(ServiceFixt
         await RegisterAsync();
         var dispute = await Client.OpenDisputeAsync();
         Clock.SetNow("2025-03-20T15:00:00Z");
-        dispute = await Client.StepAsync(dispute, "resolution", new JsonObject
+        dispute = await Client.ResolveApprovedAsync(dispute, new JsonObject
         {
             ["outcome"] = "no_error", ["explanation"] = "Delivered and signed for.", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-20",
-        });
+        }, Supervisor);
 
         dispute = await Service.ClientAs("supervisor", "sup-1").StepAsync(dispute, "reopening", new JsonObject { ["reason"] = "Never arrived." });
 

@@ -30,6 +30,7 @@ public sealed class DisputesHost : IAsyncDisposable
         ConnectionString = connectionString;
         Clock = clock;
         Client = ClientAs(Roles.Agent, "agent-7");
+        Supervisor = ClientAs(Roles.Supervisor, "supervisor-2");
     }
 
     public WebApplication App { get; }
@@ -40,6 +41,9 @@ public sealed class DisputesHost : IAsyncDisposable
 
     /// <summary>A client signed in as agent <c>agent-7</c>.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client signed in as supervisor <c>supervisor-2</c>, who approves what <see cref="Client"/> proposes.</summary>
+    public HttpClient Supervisor { get; }
 
     /// <summary>A client signed in with <paramref name="role"/> as <paramref name="subject"/>.</summary>
     public HttpClient ClientAs(string role, string? subject = null, params string[] accountIds)
@@ -145,6 +149,7 @@ public sealed class DisputesHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Supervisor.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }

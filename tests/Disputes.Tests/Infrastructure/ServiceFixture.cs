@@ -36,6 +36,8 @@ public abstract class ServiceTest(ServiceFixture fixture) : IClassFixture<Servic
 
     protected HttpClient Client => fixture.Host.Client;
 
+    protected HttpClient Supervisor => fixture.Host.Supervisor;
+
     protected TestClock Clock => fixture.Host.Clock;
 
     public virtual async ValueTask InitializeAsync()

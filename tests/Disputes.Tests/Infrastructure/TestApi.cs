@@ -71,6 +71,18 @@ public static class TestApi
         return await response.BodyAsync();
     }
 
+    /// <summary>
+    /// Proposes a denial or partial credit as this client (asserting the 202 that says it waits for approval) and has
+    /// <paramref name="approver"/> approve it; returns the resolved dispute.
+    /// </summary>
+    public static async Task<JsonObject> ResolveApprovedAsync(this HttpClient client, JsonObject dispute, JsonObject body, HttpClient approver)
+    {
+        var response = await client.CommandAsync(dispute, "resolution", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"resolution: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var proposed = await response.BodyAsync();
+        return await approver.StepAsync(proposed, "resolution-approval", new() { ["proposalId"] = proposed["pendingResolution"]!["proposalId"]!.DeepClone() });
+    }
+
     public static async Task<JsonObject> GetDisputeAsync(this HttpClient client, JsonObject dispute)
     {
         var response = await client.GetAsync($"/api/disputes/{dispute["disputeId"]}");

@@ -69,6 +69,8 @@ public abstract class WebhookTest<TFixture>(TFixture fixture) : IClassFixture<TF
     /// <summary>An agent.</summary>
     protected HttpClient Client => fixture.Host.Client;
 
+    protected HttpClient Supervisor => fixture.Host.Supervisor;
+
     /// <summary>An integrator, who manages subscriptions.</summary>
     protected HttpClient Integrator { get; private set; } = null!;
 

@@ -94,10 +94,10 @@ public sealed class when_disputes_are_worked_webhooks_are_delivered(WebhookFixtu
         var (_, secret) = await SubscribeAsync("dispute.resolved", "dispute.withdrawn", "dispute.reopened");
         await Client.RegisterAccountAsync();
         var resolved = await Client.OpenDisputeAsync();
-        resolved = await Client.StepAsync(resolved, "resolution", new()
+        resolved = await Client.ResolveApprovedAsync(resolved, new()
         {
             ["outcome"] = "no_error", ["explanation"] = "The merchant showed a signed receipt", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-15",
-        });
+        }, Supervisor);
         var reopenResponse = await Service.ClientAs("supervisor").CommandAsync(resolved, "reopening", new() { ["reason"] = "Cardmember insists it was not them" });
         Assert.Equal(HttpStatusCode.OK, reopenResponse.StatusCode);
         var withdrawn = await Client.OpenDisputeAsync();

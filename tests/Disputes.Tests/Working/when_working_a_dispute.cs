@@ -70,10 +70,10 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Contains("10", message);
         Assert.Equal(4, await Service.EventCountAsync());
 
-        var resolved = await Client.StepAsync(dispute, "resolution", new()
+        var resolved = await Client.ResolveApprovedAsync(dispute, new()
         {
             ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 127.43m, ["paymentDueOn"] = "2025-04-14",
-        });
+        }, Supervisor);
         Assert.Equal("2025-04-14", resolved["resolution"]!["paymentDueOn"].Str());
     }
 
@@ -92,10 +92,10 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Contains("77.43", message);
         Assert.Equal(2, await Service.EventCountAsync());
 
-        var resolved = await Client.StepAsync(dispute, "resolution", new()
+        var resolved = await Client.ResolveApprovedAsync(dispute, new()
         {
             ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 77.43m, ["paymentDueOn"] = "2025-05-05",
-        });
+        }, Supervisor);
         Assert.Equal(50m, (decimal)resolved["resolution"]!["forfeitureApplied"]!);
         Assert.Equal(77.43m, (decimal)resolved["resolution"]!["amountOwed"]!);
     }
@@ -119,10 +119,10 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Contains("2025-03-30", message);
         Assert.Contains("7 days", message);
 
-        var resolved = await Client.StepAsync(dispute, "resolution", new()
+        var resolved = await Client.ResolveApprovedAsync(dispute, new()
         {
             ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 50m, ["paymentDueOn"] = "2025-03-30",
-        });
+        }, Supervisor);
         Assert.Equal("resolved", resolved["status"].Str());
     }
 
@@ -182,7 +182,7 @@ public sealed class when_working_a_dispute(ServiceFixture fixture) : ServiceTest
         Assert.Equal("reopened", dispute["status"].Str());
         Assert.Equal("met", dispute["deadlines"]!["resolution"]!["status"].Str());
 
-        dispute = await Client.StepAsync(dispute, "resolution", new() { ["outcome"] = "no_error", ["explanation"] = "Same charge, already corrected" });
+        dispute = await Client.ResolveApprovedAsync(dispute, new() { ["outcome"] = "no_error", ["explanation"] = "Same charge, already corrected" }, Supervisor);
         Assert.Equal("resolved", dispute["status"].Str());
     }
 

@@ -1,13 +1,17 @@
+using System.Security.Claims;
+using Disputes.Api.Disputes.Approving;
 using Disputes.Api.Holds;
 using Disputes.Api.Identity;
 using Disputes.Api.Notices;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Disputes.Approving;
 using Disputes.Domain.Disputes.Resolving;
 using Disputes.Domain.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Wolverine;
 using Wolverine.Http;
@@ -74,19 +78,30 @@ public static class ResolveDisputeEndpoint
     /// <summary>
     /// 200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.
     /// The correction or explanation notice is sent with the resolution: its sending meets the resolution clock (and the
-    /// acknowledgment clock, when that was still pending).
+    /// acknowledgment clock, when that was still pending). A denial or partial credit that needs a second pair of eyes
+    /// (<see cref="ApprovalOptions"/>) is only proposed: 202 with the dispute, still pending, its <c>pendingResolution</c>
+    /// waiting for a supervisor other than the proposer; nothing is resolved or sent until then.
     /// </summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
-    public static async Task<(IResult, Events, IMartenOp)> Post(
+    [ProducesResponseType<DisputeResponse>(StatusCodes.Status202Accepted, "application/json")]
+    public static async Task<(IResult, Events, IMartenOp?)> Post(
         ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
-        NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers)
+        NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers, IOptions<ApprovalOptions> approvals, ClaimsPrincipal user)
     {
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
         var now = clock.GetCurrentInstant();
-        var decided = request.ToCommand().Command!.Decide(dispute, now);
-        var resolved = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
+        var command = request.ToCommand().Command!;
         var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
+        if (ResolutionApproval.IsRequired(dispute, command.Outcome, approvals.Value.RequiredAbove))
+        {
+            var proposal = new ProposeResolution(command, language, channel, Caller.Of(user).Subject).Decide(dispute, Guid.CreateVersion7(), now);
+            var (proposed, proposing) = DisputeCommand.Answer(dispute, proposal);
+            return (proposed with { As = DisputeAnswer.Kind.Proposed }, proposing, null);
+        }
+
+        var decided = command.Decide(dispute, now);
+        var resolved = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
         var (issued, letter) = notices.Issue(NoticeContent.ForResolution(resolved, notices.Issuer, now), language, channel);
         var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);
         await holdTimers.ScheduleAsync(bus, answer.Dispute);

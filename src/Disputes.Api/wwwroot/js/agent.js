@@ -203,7 +203,9 @@ const ACTIONS = [
   { step: "escalation", title: "Escalate", done: "Escalation recorded.", fields: [
     { name: "to", label: "Escalate to", type: "select", options: ESCALATION_TARGETS },
     { name: "reason", label: "Reason", type: "textarea" }] },
-  { step: "resolution", title: "Resolve", done: "Resolution recorded.", fields: [
+  { step: "resolution", title: "Resolve", done: (d) => d.pendingResolution
+    ? "Resolution proposed for a supervisor's approval; nothing is resolved or sent until then."
+    : "Resolution recorded.", fields: [
     { name: "outcome", label: "Outcome", type: "radio", options: ["corrected", "no_error", "partial"] },
     { name: "creditedAmount", label: "Amount credited", type: "money", when: ["outcome", "corrected|partial"] },
     { name: "explanation", label: "Written explanation sent to the cardmember", type: "textarea", when: ["outcome", "no_error|partial"] },
@@ -227,6 +229,9 @@ const ACTIONS = [
     { name: "text", label: "Note (never shown to the cardmember)", type: "textarea" }] },
   { step: "reopening", title: "Reopen as a reassertion", done: "Dispute reopened.", supervisorOnly: true, fields: [
     { name: "reason", label: "What the cardmember reasserted", type: "textarea" }] },
+  { step: "resolution-rejection", title: "Return the proposed resolution", done: "Proposal returned to the agent.", supervisorOnly: true,
+    decidesOn: "proposal", fields: [
+      { name: "reason", label: "Why (the agent sees this)", type: "textarea" }] },
 ];
 
 // What the dispute allows is the domain's decision, sent with the dispute; the console only hides what the caller's
@@ -235,8 +240,15 @@ function allowedActions(dispute) {
   const allowed = new Set(dispute.allowedActions ?? []);
   return {
     acknowledge: allowed.has("acknowledgment"),
-    commands: ACTIONS.filter((action) => allowed.has(action.step) && (!action.supervisorOnly || caller.role === "supervisor")),
+    commands: ACTIONS.filter((action) => allowed.has(action.step) && (!action.supervisorOnly || caller.role === "supervisor")
+      && (action.decidesOn !== "proposal" || !ownProposal(dispute))),
+    approve: allowed.has("resolution-approval") && caller.role === "supervisor" && !ownProposal(dispute),
   };
+}
+
+// A second person decides on a proposal: the proposer is not offered the decision (the API refuses it too).
+function ownProposal(dispute) {
+  return dispute.pendingResolution?.proposedBy === caller.subject;
 }
 
 function clockPanel(title, clock, extra) {
@@ -291,6 +303,7 @@ function shows(form, step, name, values) {
 
 function readAction(action, form) {
   const body = { expectedVersion: current.version };
+  if (action.decidesOn === "proposal") body.proposalId = current.pendingResolution?.proposalId;
   for (const f of action.fields) {
     if (f.when && !shows(form, action.step, f.when[0], f.when[1])) continue;
     if (f.type === "radio") {
@@ -331,7 +344,8 @@ async function send(step, body, done, { form, notice } = {}) {
     renderDispute(dispute);
     disputeNotice.className = "notice ok";
     disputeNotice.setAttribute("role", "status");
-    fill(disputeNotice, el("p", {}, el("strong", { text: done }), ` Version ${dispute.version}, status ${label(dispute.status).toLowerCase()}.`));
+    const said = typeof done === "function" ? done(dispute) : done;
+    fill(disputeNotice, el("p", {}, el("strong", { text: said }), ` Version ${dispute.version}, status ${label(dispute.status).toLowerCase()}.`));
     disputeNotice.focus();
   } catch (error) {
     if (error.status === 409 && error.kind === "version-conflict") {
@@ -390,6 +404,7 @@ function renderDispute(dispute) {
               el("p", { class: "small muted", text: dispute.fcbaProtected ? "Fair Credit Billing Act clocks apply." : "Not protected: no clocks run." })),
             clockPanel("Acknowledgment", d.acknowledgment),
             clockPanel("Resolution", d.resolution, d.resolution.basis ? `Basis: ${label(d.resolution.basis)}` : null))),
+        proposalPanel(dispute, allowed),
         holdPanel(dispute),
         lettersPanel(dispute),
         el("section", { class: "card", "aria-labelledby": "steps-title" },
@@ -414,6 +429,32 @@ function renderDispute(dispute) {
         allowed.acknowledge || allowed.commands.length
           ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm))
           : el("p", { class: "empty", text: "No action is open on this dispute." }))));
+}
+
+// A denial or partial credit waiting for a second supervisor: what it would do, who proposed it, and (for another
+// supervisor) the approval; returning it is one of the next actions.
+function proposalPanel(dispute, allowed) {
+  const p = dispute.pendingResolution;
+  if (!p) return null;
+  const approve = allowed.approve ? el("button", { type: "button", id: "approve-resolution" }, "Approve and send the letter") : null;
+  approve?.addEventListener("click", () => busy(approve, () =>
+    send("resolution-approval", { expectedVersion: current.version, proposalId: p.proposalId }, "Resolution approved; the letter was sent.")));
+  const owed = p.amountOwed ? `${money(p.amountOwed, dispute.currency)} owed${p.paymentDueOn ? `, due ${date(p.paymentDueOn)}` : ""}` : "Nothing owed";
+  return el("section", { class: "card", "aria-labelledby": "proposal-title", id: "proposal" },
+    el("h2", { id: "proposal-title", text: "Waiting for a supervisor's approval" }),
+    el("p", {}, el("span", { class: "badge pending", text: label(p.outcome) }), " ",
+      `Proposed by ${p.proposedBy} at ${instant(p.proposedAt)}. The resolution clock is met only when it is approved.`),
+    el("dl", { class: "facts" },
+      p.creditedAmount ? fact("Credit", money(p.creditedAmount, dispute.currency)) : null,
+      fact("Amount owed", owed),
+      fact("Explanation", p.explanation),
+      fact("Letter", `${p.language === "es" ? "Spanish" : "English"}, by ${label(p.channel).toLowerCase()}`)),
+    p.outdatedBy
+      ? el("p", { class: "notice error", role: "note" }, `${p.outdatedBy} after it was proposed: it can only be returned, and the agent proposes again.`)
+      : approve,
+    !allowed.approve && caller.role === "supervisor" && ownProposal(dispute)
+      ? el("p", { class: "small muted", text: "You proposed it, so another supervisor decides." })
+      : null);
 }
 
 const holdWords = {

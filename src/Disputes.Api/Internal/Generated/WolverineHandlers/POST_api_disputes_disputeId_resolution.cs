@@ -3,6 +3,7 @@
 using Disputes.Api.Holds;
 using Disputes.Api.Notices;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using System;
 using System.Linq;
@@ -19,15 +20,17 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Disputes.Api.Holds.HoldTimers _holdTimers;
         private readonly Disputes.Api.Notices.NoticeIssuing _noticeIssuing;
+        private readonly Microsoft.Extensions.Options.IOptions<Disputes.Api.Disputes.Approving.ApprovalOptions> _optionsOfApprovalOptions;
         private readonly NodaTime.IClock _clock;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_disputes_disputeId_resolution(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Disputes.Api.Holds.HoldTimers holdTimers, Disputes.Api.Notices.NoticeIssuing noticeIssuing, NodaTime.IClock clock, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_disputes_disputeId_resolution(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Disputes.Api.Holds.HoldTimers holdTimers, Disputes.Api.Notices.NoticeIssuing noticeIssuing, Microsoft.Extensions.Options.IOptions<Disputes.Api.Disputes.Approving.ApprovalOptions> optionsOfApprovalOptions, NodaTime.IClock clock, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _holdTimers = holdTimers;
             _noticeIssuing = noticeIssuing;
+            _optionsOfApprovalOptions = optionsOfApprovalOptions;
             _clock = clock;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -84,7 +87,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var martenOp) = await Disputes.Api.Disputes.Resolving.ResolveDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, messageContext, _holdTimers).ConfigureAwait(false);
+            (var result, var events, var martenOp) = await Disputes.Api.Disputes.Resolving.ResolveDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, messageContext, _holdTimers, _optionsOfApprovalOptions, httpContext.User).ConfigureAwait(false);
 
             if (events != null)
             {
