@@ -80,7 +80,7 @@ public sealed record CardmemberDispute(
             : new(words.WillWriteWithOutcome(), null);
     }
 
-    private static CardmemberStep? StepFor(object @event, Dispute dispute, ICardmemberWording words)
+    internal static CardmemberStep? StepFor(object @event, Dispute dispute, ICardmemberWording words)
     {
         var text = @event switch
         {

@@ -62,6 +62,22 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
     }
 
     [Fact]
+    public async Task the_agent_writes_the_end_of_chat_summary_in_the_cardmembers_language()
+    {
+        var page = await OpenFromQueueAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Write the summary" }).ClickAsync();
+        await Expect(page.Locator("#chat-summary")).ToContainTextAsync($"Summary of your dispute {CaseNumber}");
+        await Expect(page.Locator("#chat-summary")).ToContainTextAsync("Next: We will acknowledge your dispute by April 2, 2025.");
+
+        await page.GetByLabel("Language").SelectOptionAsync("es");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Write the summary" }).ClickAsync();
+        await Expect(page.Locator("#chat-summary")).ToContainTextAsync($"Resumen de su disputa {CaseNumber}");
+        await Expect(page.Locator("#chat-summary")).ToHaveAttributeAsync("lang", "es");
+        await AssertAccessibleAsync(page, "the dispute page with its chat summary");
+    }
+
+    [Fact]
     public async Task the_page_shows_the_clocks_and_steps_and_offers_the_next_actions()
     {
         var page = await OpenFromQueueAsync();

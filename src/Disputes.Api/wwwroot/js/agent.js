@@ -405,6 +405,7 @@ function renderDispute(dispute) {
             clockPanel("Acknowledgment", d.acknowledgment),
             clockPanel("Resolution", d.resolution, d.resolution.basis ? `Basis: ${label(d.resolution.basis)}` : null))),
         proposalPanel(dispute, allowed),
+        summaryPanel(dispute),
         holdPanel(dispute),
         lettersPanel(dispute),
         el("section", { class: "card", "aria-labelledby": "steps-title" },
@@ -455,6 +456,35 @@ function proposalPanel(dispute, allowed) {
     !allowed.approve && caller.role === "supervisor" && ownProposal(dispute)
       ? el("p", { class: "small muted", text: "You proposed it, so another supervisor decides." })
       : null);
+}
+
+// The end-of-chat summary in the cardmember's words, to paste into the chat: no notes, no staff names.
+function summaryPanel(dispute) {
+  const language = el("select", { id: "summary-language" },
+    el("option", { value: "en", text: "English" }), el("option", { value: "es", text: "Español", lang: "es" }));
+  language.value = dispute.language === "es" ? "es" : "en";
+  const output = el("pre", { id: "chat-summary", class: "summary-text", tabindex: "-1", hidden: true });
+  const problem = el("div", { class: "notice" });
+  const show = el("button", { type: "button", id: "show-summary" }, "Write the summary");
+  show.addEventListener("click", () => busy(show, async () => {
+    clearNotice(problem);
+    try {
+      const summary = await call(`/api/disputes/${dispute.disputeId}/summary`, { language: language.value });
+      output.textContent = summary.text;
+      output.lang = summary.language;
+      output.hidden = false;
+      output.focus();
+    } catch (error) {
+      showProblem(problem, error);
+    }
+  }));
+  return el("section", { class: "card", "aria-labelledby": "summary-title", id: "summary" },
+    el("h2", { id: "summary-title", text: "Summary for the chat" }),
+    el("p", { class: "small muted", text: "What was done today and before, the next step and how to follow up, in the cardmember's words." }),
+    problem,
+    el("div", { class: "field" }, el("label", { for: "summary-language", text: "Language" }), language),
+    el("div", { class: "actions-row" }, show),
+    output);
 }
 
 const holdWords = {
