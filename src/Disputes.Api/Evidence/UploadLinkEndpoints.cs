@@ -2,6 +2,7 @@ using Disputes.Api.Disputes;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Notices;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,11 @@ public sealed record CreateUploadLinkRequest(int? ExpiresInDays, long? ExpectedV
 /// <param name="Url">The path the cardmember uploads to.</param>
 /// <param name="Token">The link's credential.</param>
 /// <param name="ExpiresAt">After this the link refuses uploads.</param>
-public sealed record UploadLinkResponse(Guid LinkId, string Url, string Token, Instant ExpiresAt);
+/// <param name="Page">
+/// The console's upload page for this link, to send the cardmember: the token rides in the fragment, which browsers
+/// never send to a server or in a Referer, and the page opens in the dispute's language.
+/// </param>
+public sealed record UploadLinkResponse(Guid LinkId, string Url, string Token, Instant ExpiresAt, string Page);
 
 /// <summary>Agents and supervisors make and revoke the links a cardmember uploads evidence through.</summary>
 public static class UploadLinkEndpoints
@@ -72,7 +77,8 @@ public static class UploadLinkEndpoints
         session.Insert(link);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Created($"/api/disputes/{disputeId}/upload-links/{link.Id}",
-            new UploadLinkResponse(link.Id, UploadRoute.Pattern.Replace("{token}", token, StringComparison.Ordinal), token, link.ExpiresAt));
+            new UploadLinkResponse(link.Id, UploadRoute.Pattern.Replace("{token}", token, StringComparison.Ordinal), token, link.ExpiresAt,
+                $"/upload.html#token={token}&lang={NoticeLanguages.Code(dispute.Language)}"));
     }
 
     /// <summary>204: the link no longer admits uploads (revoking twice is the same); 404 for a link of another dispute.</summary>

@@ -50,6 +50,8 @@ public sealed class when_the_pages_load_under_their_security_policy(BrowserFixtu
         await Expect(page.Locator("article.dispute-card")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await page.GotoAsync("upload.html#token=&lang=es");
+        await Expect(page.Locator("#notice")).ToContainTextAsync("Este enlace está incompleto.");
 
         Assert.Empty(refused);
         Assert.Empty(foreign);

@@ -428,7 +428,7 @@ function renderDispute(dispute) {
       el("section", { class: "card", "aria-labelledby": "actions-title" },
         el("h2", { id: "actions-title", text: "Next actions" }),
         allowed.acknowledge || allowed.commands.length
-          ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm))
+          ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm), uploadLinkAction(dispute))
           : el("p", { class: "empty", text: "No action is open on this dispute." }))));
 }
 
@@ -456,6 +456,38 @@ function proposalPanel(dispute, allowed) {
     !allowed.approve && caller.role === "supervisor" && ownProposal(dispute)
       ? el("p", { class: "small muted", text: "You proposed it, so another supervisor decides." })
       : null);
+}
+
+// An upload link for the cardmember's evidence: its address is shown once (only its hash is kept), to paste into the chat.
+function uploadLinkAction(dispute) {
+  if (!["open", "acknowledged", "reopened"].includes(dispute.status)) return null;
+  const notice = el("div", { class: "notice" });
+  const days = el("input", { id: "upload-link-days", type: "number", min: "1", max: "30", value: "7", inputmode: "numeric", "data-field": "expiresInDays" });
+  const result = el("div", { id: "upload-link" });
+  const submit = el("button", { type: "submit", text: "Create the link" });
+  const form = el("form", { novalidate: true, "data-step": "upload-links" }, notice,
+    el("div", { class: "field" }, el("label", { for: "upload-link-days", text: "Works for (days, 1 to 30)" }), days),
+    el("div", { class: "actions-row" }, submit), result);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearNotice(notice);
+    clearFieldErrors(form);
+    return busy(submit, async () => {
+      try {
+        const link = await call(`/api/disputes/${dispute.disputeId}/upload-links`, {
+          method: "POST", body: { expectedVersion: current.version, expiresInDays: Number(days.value) || undefined } });
+        const address = el("input", { id: "upload-link-address", type: "text", readonly: true, value: `${location.origin}${link.page}` });
+        fill(result,
+          el("div", { class: "field" }, el("label", { for: "upload-link-address", text: "Link for the cardmember (shown once)" }), address),
+          el("p", { class: "small muted", text: `Works until ${instant(link.expiresAt)}. Paste it into the chat now: it cannot be shown again.` }));
+        address.focus();
+        address.select();
+      } catch (error) {
+        showProblem(notice, error, { fieldsShown: showFieldErrors(form, error.errors) });
+      }
+    });
+  });
+  return el("details", { class: "action", "data-action": "upload-links" }, el("summary", { text: "Send an upload link" }), form);
 }
 
 // The end-of-chat summary in the cardmember's words, to paste into the chat: no notes, no staff names.
