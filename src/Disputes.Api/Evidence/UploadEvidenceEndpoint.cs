@@ -35,7 +35,8 @@ public static class UploadEvidenceEndpoint
     public const string FileNameHeader = "X-File-Name";
 
     /// <summary>
-    /// 201 with what was stored, and a <c>documents_received</c> step on the dispute; 404 for a token no link has, 410 for
+    /// 201 with what was stored, and a <c>documents_received</c> step on the dispute; 403 for a signed-in cardmember of
+    /// another account; 404 for a token no link has, 410 for
     /// an expired or revoked link, 400 empty, 413 over 10 MB, 415 not a PDF, JPEG or PNG, 409 when the dispute has 20
     /// files or is closed. A refused upload stores nothing.
     /// </summary>
@@ -44,6 +45,7 @@ public static class UploadEvidenceEndpoint
     [WolverinePost(UploadRoute.Pattern)]
     [ProducesResponseType(typeof(UploadedEvidence), StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status410Gone, "application/problem+json")]
@@ -101,6 +103,14 @@ public static class UploadEvidenceEndpoint
         if (stream.Aggregate is not { } dispute)
         {
             return Problem.NotFound("This upload link");
+        }
+
+        // No sign-in is needed, but a cardmember who is signed in uploads only to disputes of their own accounts: a link
+        // forwarded to, or guessed by, another cardmember does not become theirs.
+        var caller = Identity.Caller.Of(http.User);
+        if (caller.Role == Identity.Roles.Cardmember && !caller.AccountIds.Contains(dispute.AccountId))
+        {
+            return Problem.NotYours("This upload link is for a dispute on another account; nothing was stored.");
         }
 
         if (await session.Query<EvidenceFile>().CountAsync(f => f.DisputeId == link.DisputeId, cancellation) >= EvidenceFiles.MaxPerDispute)

@@ -52,6 +52,10 @@ public static class Problem
     public static IResult Unprocessable(string title, string detail) =>
         Results.Problem(type: ProblemTypes.Unprocessable, title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
 
+    /// <summary>403 with a reason: the caller is signed in, but what they reach belongs to someone else.</summary>
+    public static IResult NotYours(string detail) =>
+        Results.Problem(type: ProblemTypes.NotYours, title: "This belongs to another account.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
     /// <summary>404.</summary>
     public static IResult NotFound(string what) =>
         Results.Problem(type: ProblemTypes.NotFound, title: "Not found.", detail: $"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);

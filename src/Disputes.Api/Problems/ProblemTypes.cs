@@ -58,4 +58,7 @@ public static class ProblemTypes
 
     /// <summary>403: a second person must take this step (a supervisor approving or returning their own proposal).</summary>
     public const string SecondPersonRequired = Base + "second-person-required";
+
+    /// <summary>403: a signed-in caller reached something of another account (an upload link of someone else's dispute).</summary>
+    public const string NotYours = Base + "not-yours";
 }

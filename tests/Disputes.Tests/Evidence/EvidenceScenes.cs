@@ -101,6 +101,36 @@ internal static class EvidenceScenes
         return [.. jpeg.Take(2), .. app1, .. jpeg.Skip(2)];
     }
 
+    /// <summary>A PNG carrying an <c>eXIf</c> chunk (PNG 1.5's EXIF) with a GPS position, right after its header.</summary>
+    public static byte[] PngWithGps()
+    {
+        byte[] exif = [.. "MM\0*\0\0\0\bGPS 48.8584N 2.2945E"u8];
+        byte[] type = [.. "eXIf"u8];
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, exif.Length);
+        var crc = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32([.. type, .. exif]));
+        var png = Picture(SKEncodedImageFormat.Png);
+        const int afterHeader = 8 + 25;
+        return [.. png.Take(afterHeader), .. length, .. type, .. exif, .. crc, .. png.Skip(afterHeader)];
+    }
+
+    // PNG's chunk checksum (ISO 3309 CRC-32), so the decoder takes the chunk as well formed.
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;

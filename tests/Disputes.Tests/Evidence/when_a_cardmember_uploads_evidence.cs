@@ -167,6 +167,38 @@ public sealed class when_a_cardmember_uploads_evidence(EvidenceFixture fixture) 
     }
 
     [Fact]
+    public async Task a_png_loses_its_exif_gps_position_before_it_is_stored()
+    {
+        var (dispute, token, _) = await LinkedAsync();
+        var sent = EvidenceScenes.PngWithGps();
+        Assert.True(EvidenceScenes.Contains(sent, "eXIf"u8));
+
+        var file = await UploadedAsync(token, sent, "photo.png");
+
+        var (_, stored) = await DownloadAsync(dispute, file["fileId"]!);
+        Assert.False(EvidenceScenes.Contains(stored, "eXIf"u8));
+        Assert.False(EvidenceScenes.Contains(stored, "GPS"u8));
+        using var decoded = SKBitmap.Decode(stored);
+        Assert.Equal((64, 48), (decoded.Width, decoded.Height));
+    }
+
+    [Fact]
+    public async Task a_signed_in_cardmember_of_another_account_cannot_use_the_link_and_nothing_is_stored()
+    {
+        var (dispute, token, _) = await LinkedAsync();
+        var content = new ByteArrayContent(EvidenceScenes.Pdf());
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/uploads/{token}/files") { Content = content };
+        request.Headers.Add("X-File-Name", "receipt.pdf");
+
+        var response = await Service.ClientAs("cardmember", "cm-other", "acct-2002").SendAsync(request);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("another account", problem["detail"].Str());
+        Assert.Equal((0, 0), await Service.StoredAsync(dispute));
+        Assert.Equal(dispute["version"]!.GetValue<long>(), (long)(await Agent.GetDisputeAsync(dispute))["version"]!);
+    }
+
+    [Fact]
     public async Task html_named_pdf_is_refused_and_nothing_is_stored()
     {
         var (dispute, token, _) = await LinkedAsync();
