@@ -42,4 +42,7 @@ public enum DisputeRule
 
     /// <summary>The dispute lacks a fact the notice must state (a resolution date, an amount credited, a payment due date, an amount in dispute).</summary>
     NoticeLacksFacts,
+
+    /// <summary>The statement date is recorded already: it is given once, for a charge that was not yet billed at intake.</summary>
+    StatementDateKnown,
 }
