@@ -53,6 +53,7 @@ public static class DisputesService
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.AddSingleton<Holds.HoldTimers>();
         builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
+        builder.Services.AddSingleton(ProcessingTimeZone.FromConfiguration(builder.Configuration));
         builder.Services.Configure<DeadlineWarningOptions>(builder.Configuration.GetSection("Disputes:DeadlineWarnings"));
 
         // Every node may run; Wolverine assigns each async projection or subscription to exactly one live
