@@ -154,6 +154,20 @@ public sealed class when_a_past_closing_is_corrected(ServiceFixture fixture) : S
     }
 
     [Fact]
+    public async Task a_reason_holding_a_card_number_is_refused_unstored()
+    {
+        await Client.RegisterAccountAsync(closingDay: 2);
+        Clock.SetNow("2025-03-10T15:00:00Z");
+
+        var response = await Officer.PostJsonAsync(Corrections, Correction("2025-03-02", "2025-03-04", "Cardmember 4111 1111 1111 1111 called about it."));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["reason"], problem.ErrorFields());
+        Assert.DoesNotContain("4111", problem.ToJsonString());
+        Assert.Equal(1, (long)(await (await Client.GetAsync("/api/accounts/acct-1001")).BodyAsync())["version"]!);
+    }
+
+    [Fact]
     public async Task an_agent_may_not_correct_a_closing()
     {
         await Client.RegisterAccountAsync(closingDay: 2);
