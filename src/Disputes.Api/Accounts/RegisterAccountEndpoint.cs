@@ -3,10 +3,6 @@ using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.BillingCycles;
-using Disputes.Domain.Clocks;
-using Disputes.Domain.Deadlines;
-using Disputes.Domain.Disputes;
-using Disputes.Domain.Disputes.Timing;
 using Disputes.Domain.Streams;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -115,10 +111,16 @@ public sealed record BillingCycleRequest(int? ClosingDay, IReadOnlyList<LocalDat
 /// <param name="PaymentPeriodDays">The days the account's terms allow to pay a balance after an explanation.</param>
 /// <param name="NextAutopayOn">The next automatic payment the issuer will take; null without autopay.</param>
 /// <param name="CalendarHistory">Every calendar the account has had, oldest first, each deciding the closings from its day until the next one's: closings before a change stay as they were.</param>
+/// <param name="ClosingCorrections">The past closings corrected (<c>POST /api/accounts/{accountId}/past-closings/corrections</c>), each from the date the calendars give to the day it really closed.</param>
 public sealed record AccountResponse(
     string AccountId, string TimeZone, BillingCycleRequest BillingCycle, long Version, int? RecomputedDisputes = null,
     IReadOnlyList<CalendarInForceResponse>? CalendarHistory = null, int PaymentPeriodDays = Account.DefaultPaymentPeriodDays,
-    LocalDate? NextAutopayOn = null);
+    LocalDate? NextAutopayOn = null, IReadOnlyList<ClosingCorrectionResponse>? ClosingCorrections = null);
+
+/// <summary>A past closing of the account's calendar that was corrected.</summary>
+/// <param name="RecordedOn">The closing date the calendars give; null for a closing they did not record, which the correction added.</param>
+/// <param name="ClosedOn">The day the cycle really closed.</param>
+public sealed record ClosingCorrectionResponse(LocalDate? RecordedOn, LocalDate ClosedOn);
 
 /// <summary>One calendar of the account's history.</summary>
 /// <param name="InForceFrom">The first day (account's zone) it decided the closings; null for the calendar the account was registered with.</param>
@@ -170,7 +172,7 @@ public static class RegisterAccountEndpoint
         var account = existing.Evolve(updated);
         var recomputed = existing.Calendar.Equals(calendar)
             ? 0
-            : await RecomputeOpenDisputesAsync(account, Caller.Of(http.User).Actor, session, bus, now, http.RequestAborted);
+            : await OpenDisputesRecompute.PublishAsync(account, Caller.Of(http.User).Actor, null, session, bus, now, http.RequestAborted);
         return Results.Ok(ToResponse(account, recomputed));
     }
 
@@ -182,32 +184,12 @@ public static class RegisterAccountEndpoint
             ? Results.Ok(ToResponse(account))
             : Problem.NotFound($"Account {accountId}");
 
-    // Each open dispute the change moves gets its own message, sent with the change: the decision on the read
-    // snapshot only picks them (and counts them for the answer); each is decided again on its stream when handled.
-    private static async Task<int> RecomputeOpenDisputesAsync(
-        Account account, string actor, IDocumentSession session, IMessageBus bus, Instant now, CancellationToken cancellation)
-    {
-        var open = await session.Query<Dispute>()
-            .Where(d => d.AccountId == account.AccountId && d.ResolutionClock.Status == ClockStatus.Pending)
-            .ToListAsync(cancellation);
-        var moved = 0;
-        foreach (var candidate in open)
-        {
-            var events = RecomputeResolutionDeadline.Decide(candidate, account.History, now);
-            if (events.Count > 0)
-            {
-                await bus.PublishAsync(new RecomputeAfterCalendarChange(candidate.Id, account.AccountId, actor));
-                moved += events.OfType<ResolutionDeadlineRecomputed>().Any() ? 1 : 0;
-            }
-        }
-
-        return moved;
-    }
-
-    private static AccountResponse ToResponse(Account account, int? recomputed = null) =>
+    /// <summary>The answer for <paramref name="account"/>; <paramref name="recomputed"/> after a change of its calendar.</summary>
+    public static AccountResponse ToResponse(Account account, int? recomputed = null) =>
         new(account.AccountId, account.TimeZoneId, BillingCycleRequest.From(account.Calendar), account.Version, recomputed,
             account.History.Calendars
                 .Select(c => new CalendarInForceResponse(c.InForceFrom == LocalDate.MinIsoValue ? null : c.InForceFrom, BillingCycleRequest.From(c.Calendar)))
                 .ToList(),
-            account.PaymentPeriodDays, account.NextAutopayOn);
+            account.PaymentPeriodDays, account.NextAutopayOn,
+            [.. account.History.Corrections.Select(c => new ClosingCorrectionResponse(c.RecordedOn, c.ClosedOn))]);
 }

@@ -31,6 +31,10 @@ namespace Disputes.Api.Cardmembers;
 /// The files the cardmember uploaded for it, oldest first; only in the view of one dispute (null in the list, which
 /// would otherwise read every dispute's files).
 /// </param>
+/// <param name="NotYetBilled">
+/// While the disputed charge is on no statement yet: that the dispute is handled all the same, in plain words (rule book
+/// section 1); null once the statement date is known.
+/// </param>
 public sealed record CardmemberDispute(
     string CaseNumber,
     string Merchant,
@@ -46,7 +50,8 @@ public sealed record CardmemberDispute(
     bool CanWithdraw,
     IReadOnlyList<CardmemberLetter> Letters,
     string? WhilePending = null,
-    IReadOnlyList<CardmemberFile>? Files = null)
+    IReadOnlyList<CardmemberFile>? Files = null,
+    string? NotYetBilled = null)
 {
     /// <summary>The view of <paramref name="dispute"/>, whose stream held <paramref name="events"/>, at <paramref name="now"/>.</summary>
     public static CardmemberDispute From(Dispute dispute, IEnumerable<object> events, Instant now, ICardmemberWording words) => new(
@@ -54,7 +59,8 @@ public sealed record CardmemberDispute(
         dispute.ReceivedOn, dispute.Status, words.Status(dispute.Status), NextStep(dispute, now, words),
         [.. events.Select(e => StepFor(e, dispute, words)).OfType<CardmemberStep>()], dispute.IsActive,
         [.. dispute.Notices.Select(n => CardmemberLetter.For(dispute, n, words))],
-        dispute.Hold is { IsReleased: false, Terms.Stage: Domain.Holds.HoldStage.Pending } hold ? words.NeedNotPayNow(hold.Amount, hold.Currency) : null);
+        dispute.Hold is { IsReleased: false, Terms.Stage: Domain.Holds.HoldStage.Pending } hold ? words.NeedNotPayNow(hold.Amount, hold.Currency) : null,
+        NotYetBilled: dispute.NotYetBilled ? words.NotYetBilled() : null);
 
     private static CardmemberNextStep NextStep(Dispute dispute, Instant now, ICardmemberWording words)
     {
@@ -90,9 +96,9 @@ public sealed record CardmemberDispute(
             DocumentsRequested { From: DocumentSource.Cardmember } e => words.DocumentsRequested(e.Documents),
             DocumentsReceived { From: DocumentSource.Cardmember } => words.DocumentsReceived(),
             DisputeResolved { Outcome: ResolutionOutcome.Corrected } e => words.Corrected(e.CreditedAmount, dispute.Currency),
-            DisputeResolved { Outcome: ResolutionOutcome.Partial } e =>
-                words.PartlyCorrected(e.CreditedAmount, e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn),
-            DisputeResolved e => words.NoErrorFound(e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn),
+            DisputeResolved { Outcome: ResolutionOutcome.Partial } e => WithForfeiture(
+                words.PartlyCorrected(e.CreditedAmount, e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn), e, dispute, words),
+            DisputeResolved e => WithForfeiture(words.NoErrorFound(e.Explanation, e.AmountOwed, dispute.Currency, e.PaymentDueOn), e, dispute, words),
             DisputeWithdrawn => words.Withdrawn(),
             DisputeReopened => words.Reopened(),
 
@@ -102,6 +108,10 @@ public sealed record CardmemberDispute(
         };
         return text is null ? null : new CardmemberStep(DisputeEventTime.Of(@event).InZone(dispute.TimeZone).Date, text);
     }
+
+    // The explanation letter says what a missed deadline forfeited, and so does the step: what is owed already leaves it out.
+    private static string WithForfeiture(string text, DisputeResolved resolved, Dispute dispute, ICardmemberWording words) =>
+        resolved.ForfeitureApplied is > 0 and var forfeited ? $"{text} {words.NotCollected(forfeited, dispute.Currency)}" : text;
 }
 
 /// <summary>What happens next.</summary>

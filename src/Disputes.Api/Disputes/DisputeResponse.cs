@@ -10,6 +10,11 @@ namespace Disputes.Api.Disputes;
 /// A dispute as the API shows it to agents (<c>GET /api/disputes/{disputeId}</c> and every command's answer).
 /// The field names are a published contract; add fields, never rename them.
 /// </summary>
+/// <remarks>
+/// <c>statementTransmittedOn</c> is null and <c>notYetBilled</c> true while the charge is on no statement yet (rule book
+/// section 1); <c>processingTimeZone</c> and <c>receivedOnInProcessingZone</c> say how the issuer's processing zone, when
+/// the program set one at intake, read the receipt.
+/// </remarks>
 public sealed record DisputeResponse(
     Guid DisputeId,
     string CaseNumber,
@@ -23,7 +28,7 @@ public sealed record DisputeResponse(
     decimal Amount,
     string Currency,
     LocalDate TransactionDate,
-    LocalDate StatementTransmittedOn,
+    LocalDate? StatementTransmittedOn,
     Instant NoticeReceivedAt,
     LocalDate ReceivedOn,
     string TimeZone,
@@ -44,6 +49,9 @@ public sealed record DisputeResponse(
     NoticeLanguage Language = NoticeLanguages.Default,
     IReadOnlyList<NoticeIssued>? Notices = null,
     IReadOnlyList<NoticeQueuedForPost>? QueuedForPost = null,
+    bool NotYetBilled = false,
+    string? ProcessingTimeZone = null,
+    LocalDate? ReceivedOnInProcessingZone = null,
     ProposalResponse? PendingResolution = null)
 {
     /// <summary>
@@ -65,6 +73,7 @@ public sealed record DisputeResponse(
         DisputeAction.Reopen => "reopening",
         DisputeAction.ApproveResolution => "resolution-approval",
         DisputeAction.RejectResolution => "resolution-rejection",
+        DisputeAction.RecordStatementDate => "statement-date",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action has a command path."),
     };
 
@@ -75,8 +84,8 @@ public sealed record DisputeResponse(
         d.TimeZoneId, d.Channel, d.FcbaProtected, d.Description, d.EscalatedTo, d.ProvisionalCredit, d.FinanceCharges,
         d.ForfeitureExposure, ResolutionResponse.From(d.Resolution), DeadlinesResponse.From(d), d.Steps,
         d.Original?.Amount, d.Original?.Currency, Holds.HoldResponse.From(d.Hold),
-        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices, d.QueuedForPost,
-        ProposalResponse.From(d.PendingProposal));
+        DisputeActions.AllowedFor(d).Select(PathOf).ToList(), d.Language, d.Notices, d.QueuedForPost, d.NotYetBilled,
+        d.ProcessingTimeZoneId, d.ReceivedOnInProcessingZone, ProposalResponse.From(d.PendingProposal));
 }
 
 /// <summary>The resolution waiting for a supervisor's approval.</summary>
@@ -116,13 +125,24 @@ public sealed record DeadlinesResponse(FilingWindowResponse FilingWindow, ClockR
 {
     /// <summary>The deadlines of <paramref name="d"/>.</summary>
     public static DeadlinesResponse From(Dispute d) => new(
-        new FilingWindowResponse(d.FilingWindow.LastDay, d.FilingWindow.Timely),
+        FilingWindowResponse.From(d),
         ClockResponse.From(d.AcknowledgmentClock, d.TimeZone),
         ClockResponse.From(d.ResolutionClock, d.TimeZone));
 }
 
 /// <summary>The 60-day filing window: its last day and whether the notice arrived by then.</summary>
-public sealed record FilingWindowResponse(LocalDate LastDay, bool Timely);
+/// <param name="LastDay">The last day to receive the notice; null while the charge is not yet billed.</param>
+/// <param name="Timely">
+/// Whether the notice arrived by <paramref name="LastDay"/>; true while not yet billed, as the service treats such a notice.
+/// A notice taken as timely stays protected (<c>fcbaProtected</c>) even when the statement date given later shows it late.
+/// </param>
+/// <param name="NotYetBilled">True while the charge is on no statement yet, so the window is not known.</param>
+public sealed record FilingWindowResponse(LocalDate? LastDay, bool Timely, bool NotYetBilled = false)
+{
+    /// <summary>The window of <paramref name="d"/>.</summary>
+    public static FilingWindowResponse From(Dispute d) =>
+        d.FilingWindow is { } window ? new(window.LastDay, window.Timely) : new(null, true, true);
+}
 
 /// <summary>One running clock.</summary>
 /// <param name="DueOn">Last day to act, in the account's time zone.</param>

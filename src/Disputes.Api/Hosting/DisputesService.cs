@@ -55,6 +55,7 @@ public static class DisputesService
         builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
         builder.Services.AddOptions<Disputes.Approving.ApprovalOptions>().BindConfiguration(Disputes.Approving.ApprovalOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(ProcessingTimeZone.FromConfiguration(builder.Configuration));
         builder.Services.Configure<DeadlineWarningOptions>(builder.Configuration.GetSection("Disputes:DeadlineWarnings"));
 
         // Every node may run; Wolverine assigns each async projection or subscription to exactly one live

@@ -52,6 +52,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.ApproveResolutions, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.ReadDisputes, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Compliance))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Compliance, Roles.Supervisor))
+            .AddPolicy(Policies.CorrectPastClosings, p => p.RequireRole(Roles.Supervisor, Roles.Compliance))
             .AddPolicy(Policies.ReportActivity, p => p.RequireRole(Roles.Integrator))
             .AddPolicy(Policies.ManageWebhooks, p => p.RequireRole(Roles.Integrator))
             .AddPolicy(Policies.ReadWebhooks, p => p.RequireRole(Roles.Integrator, Roles.Compliance))

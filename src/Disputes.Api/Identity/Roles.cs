@@ -9,7 +9,7 @@ public static class Roles
     /// <summary>A supervisor: everything an agent does, plus reopening and approving the resolutions others propose.</summary>
     public const string Supervisor = "supervisor";
 
-    /// <summary>A compliance officer: reads everything, audits, changes nothing.</summary>
+    /// <summary>A compliance officer: reads everything and audits; the one change they make is correcting a wrongly recorded past closing.</summary>
     public const string Compliance = "compliance";
 
     /// <summary>A cardmember: reads and withdraws the disputes of the accounts the token names.</summary>
@@ -51,6 +51,9 @@ public static class Policies
 
     /// <summary>The cardmember's own view.</summary>
     public const string OwnDisputes = "own-disputes";
+
+    /// <summary>Correct a wrongly recorded past closing of an account's calendar, with a reason (rule book section 3): supervisors and compliance officers.</summary>
+    public const string CorrectPastClosings = "correct-past-closings";
 
     /// <summary>Report activity on accounts, judged against the disputes' holds: integrators.</summary>
     public const string ReportActivity = "report-activity";

@@ -50,7 +50,7 @@ public interface IDisputeReference
 /// <param name="TransactionDate">The date of the disputed charge.</param>
 /// <param name="NoticeReceivedAt">When the issuer received the notice; the clocks and any hold run from it.</param>
 /// <param name="ReceivedOn">Its date in the account's time zone.</param>
-/// <param name="FcbaProtected">Whether the notice came within the 60-day window, so the clocks and holds of the act apply.</param>
+/// <param name="FcbaProtected">Whether the clocks and holds of the act apply: the notice came within the 60-day window, or about a charge not yet billed.</param>
 /// <param name="AcknowledgmentDueOn">Last day for the written acknowledgment; absent for a late notice.</param>
 /// <param name="ResolutionDueOn">Last day for the resolution; absent for a late notice.</param>
 public sealed record DisputeOpenedData(
@@ -264,7 +264,7 @@ public static class WebhookPayloads
         {
             DisputeOpened o => Message(WebhookCatalogue.DisputeOpened, o.NoticeReceivedAt, new DisputeOpenedData(
                 id, o.CaseNumber, o.AccountId, version, o.Reason, o.Amount, o.Currency, o.TransactionDate, o.NoticeReceivedAt, o.ReceivedOn,
-                o.FilingWindow.Timely, o.AcknowledgmentDueOn, o.ResolutionDeadline?.DueOn)),
+                o.AcknowledgmentDueOn is not null, o.AcknowledgmentDueOn, o.ResolutionDeadline?.DueOn)),
             AcknowledgmentSent a => Message(WebhookCatalogue.DisputeAcknowledged, a.SentAt,
                 new DisputeAcknowledgedData(id, number, account, version, a.SentAt)),
             DeadlineApproaching w => Message(WebhookCatalogue.DeadlineAtRisk, w.WarnedAt,

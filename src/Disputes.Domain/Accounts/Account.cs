@@ -54,8 +54,8 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
     public LocalDate? NextAutopayOn { get; init; }
 
     /// <summary>
-    /// Every calendar the account has had and the day each came into force: the closings that happened and the
-    /// ones scheduled. Deadlines are computed from it.
+    /// Every calendar the account has had and the day each came into force, with the past closings corrected: the
+    /// closings that happened and the ones scheduled. Deadlines are computed from it.
     /// </summary>
     public CalendarHistory History
     {
@@ -85,6 +85,7 @@ public sealed record Account(Guid Id, string AccountId, string TimeZoneId, Billi
             NextAutopayOn = e.NextAutopayOn,
             Version = Version + 1,
         },
+        PastClosingCorrected e => this with { History = History.Corrected(e.RecordedClosingDate, e.CorrectClosingDate), Version = Version + 1 },
         _ => this with { Version = Version + 1 },
     };
 }

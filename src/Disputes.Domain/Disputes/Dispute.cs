@@ -51,14 +51,23 @@ public sealed record Dispute
     /// <summary>The date of the disputed charge.</summary>
     public LocalDate TransactionDate { get; init; }
 
-    /// <summary>The date the first statement showing the error was transmitted (or should have been).</summary>
-    public LocalDate StatementTransmittedOn { get; init; }
+    /// <summary>
+    /// The date the first statement showing the error was transmitted (or should have been); null while the charge is not
+    /// yet billed (<see cref="NotYetBilled"/>).
+    /// </summary>
+    public LocalDate? StatementTransmittedOn { get; init; }
 
     /// <summary>When the issuer received the notice.</summary>
     public Instant NoticeReceivedAt { get; init; }
 
     /// <summary>The receipt's local date in the account's time zone.</summary>
     public LocalDate ReceivedOn { get; init; }
+
+    /// <summary>The issuer's processing time zone the program set at intake; null when it set none.</summary>
+    public string? ProcessingTimeZoneId { get; init; }
+
+    /// <summary>The receipt's local date in <see cref="ProcessingTimeZoneId"/>; null without one.</summary>
+    public LocalDate? ReceivedOnInProcessingZone { get; init; }
 
     /// <summary>The account's IANA time zone at intake; deadlines are dates in this zone.</summary>
     public string TimeZoneId { get; init; } = "";
@@ -75,8 +84,8 @@ public sealed record Dispute
     /// <summary>Where the dispute stands.</summary>
     public DisputeStatus Status { get; init; }
 
-    /// <summary>The 60-day filing window and whether the notice met it.</summary>
-    public FilingWindow FilingWindow { get; init; } = null!;
+    /// <summary>The 60-day filing window and whether the notice met it; null while the charge is not yet billed.</summary>
+    public FilingWindow? FilingWindow { get; init; }
 
     /// <summary>The written-acknowledgment clock (1026.13(c)(1)).</summary>
     public DeadlineClock AcknowledgmentClock { get; init; } = null!;
@@ -121,10 +130,20 @@ public sealed record Dispute
     public Holds.BillingErrorHold? Hold { get; init; }
 
     /// <summary>
-    /// True when the notice arrived within the 60-day window, so the acknowledgment and resolution clocks
-    /// of the Fair Credit Billing Act apply. A late notice is still worked, unprotected.
+    /// True when the acknowledgment and resolution clocks of the Fair Credit Billing Act apply: the notice arrived within
+    /// the 60-day window, or was about a charge not yet billed, which is treated as timely. A late notice is still worked,
+    /// unprotected. Decided at intake: a statement date recorded later never takes protection away (rule book section 1).
     /// </summary>
-    public bool FcbaProtected => FilingWindow.Timely;
+    public bool FcbaProtected => AcknowledgmentClock.Status != ClockStatus.NotApplicable;
+
+    /// <summary>
+    /// True while the disputed charge is on no statement yet (rule book section 1): the notice was taken as timely, its
+    /// clocks run from receipt, and the filing window is unknown until the statement date is recorded.
+    /// </summary>
+    public bool NotYetBilled => StatementTransmittedOn is null;
+
+    /// <summary>The receipt's day as intake read it, in the account's zone and the processing zone (when one was set).</summary>
+    public ReceiptReadings Receipt => new(ReceivedOn, ReceivedOnInProcessingZone);
 
     /// <summary>The account's time zone.</summary>
     public DateTimeZone TimeZone => DateTimeZoneProviders.Tzdb[TimeZoneId];
@@ -165,6 +184,8 @@ public sealed record Dispute
         StatementTransmittedOn = e.StatementTransmittedOn,
         NoticeReceivedAt = e.NoticeReceivedAt,
         ReceivedOn = e.ReceivedOn,
+        ProcessingTimeZoneId = e.ProcessingTimeZoneId,
+        ReceivedOnInProcessingZone = e.ReceivedOnInProcessingZone,
         TimeZoneId = e.TimeZoneId,
         Description = e.Description,
         Channel = e.Channel,
@@ -191,6 +212,7 @@ public sealed record Dispute
             DisputeReopened => this with { Status = DisputeStatus.Reopened },
             NoticeIssued e => this with { Notices = [.. Notices, e], QueuedForPost = [.. QueuedForPost.Where(q => q.NoticeId != e.NoticeId)] },
             NoticeQueuedForPost e => this with { QueuedForPost = [.. QueuedForPost, e] },
+            StatementDateRecorded e => this with { StatementTransmittedOn = e.StatementTransmittedOn, FilingWindow = e.FilingWindow },
             _ => this,
         };
         return next with

@@ -41,6 +41,9 @@ public enum DisputeAction
 
     /// <summary>Reopen a resolved dispute as a reassertion (1026.13(h)).</summary>
     Reopen,
+
+    /// <summary>Record the date of the statement that first shows a charge not yet billed at intake; once, in every state.</summary>
+    RecordStatementDate,
 }
 
 /// <summary>Which steps the dispute's state allows: the same guards the decisions apply, so a listed step is not refused for the state.</summary>
@@ -57,7 +60,10 @@ public static class DisputeActions
     /// The steps <paramref name="dispute"/> allows now, in the order a console offers them. A step can still be refused for
     /// what it carries (a credit larger than the amount disputed, an escalation to where it already is).
     /// </summary>
-    public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute)
+    public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute) =>
+        dispute.NotYetBilled ? [.. ByStatus(dispute), DisputeAction.RecordStatementDate] : ByStatus(dispute);
+
+    private static IReadOnlyList<DisputeAction> ByStatus(Dispute dispute)
     {
         if (!dispute.IsActive)
         {

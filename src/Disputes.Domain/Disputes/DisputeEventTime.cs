@@ -33,6 +33,7 @@ public static class DisputeEventTime
         // The breach instant (start of the day after the due date), not when a timer or command noticed it.
         DeadlineBreached e => e.BreachedAt,
         ResolutionDeadlineRecomputed e => e.RecomputedAt,
+        StatementDateRecorded e => e.RecordedAt,
         Notices.NoticeIssued e => e.SentAt,
         Notices.NoticeQueuedForPost e => e.QueuedAt,
         Approving.ResolutionProposed e => e.ProposedAt,

@@ -18,19 +18,24 @@ namespace Disputes.Domain.Disputes;
 /// <param name="Amount">The disputed amount, in <paramref name="Currency"/>, at most two decimals.</param>
 /// <param name="Currency">ISO 4217 code of <paramref name="Amount"/>.</param>
 /// <param name="TransactionDate">The date of the disputed charge.</param>
-/// <param name="StatementTransmittedOn">The date the first statement showing the error was transmitted (or should have been).</param>
+/// <param name="StatementTransmittedOn">
+/// The date the first statement showing the error was transmitted (or should have been); null for a charge not yet billed
+/// (rule book section 1), until <see cref="StatementDateRecorded"/> gives it.
+/// </param>
 /// <param name="NoticeReceivedAt">The instant the issuer received the notice.</param>
 /// <param name="ReceivedOn">The receipt's local date in <paramref name="TimeZoneId"/>; every deadline counts from it.</param>
 /// <param name="TimeZoneId">The account's IANA time zone at intake, e.g. <c>America/New_York</c>.</param>
 /// <param name="Description">The cardmember's account of the error, screened for sensitive data.</param>
 /// <param name="Channel">How the notice arrived.</param>
-/// <param name="FilingWindow">The 60-day filing window and whether the notice met it.</param>
+/// <param name="FilingWindow">The 60-day filing window and whether the notice met it; null for a charge not yet billed, which is treated as timely.</param>
 /// <param name="AcknowledgmentDueOn">Last day for the written acknowledgment; null for a late (unprotected) notice.</param>
 /// <param name="ResolutionDeadline">Last day for the resolution and what set it; null for a late notice.</param>
 /// <param name="OpenedAt">When the dispute was opened in this service.</param>
 /// <param name="Original">For a foreign transaction, the amount the merchant charged in its own currency; information only.</param>
 /// <param name="PaymentPeriodDays">The account's payment period at intake, in days; null on disputes opened before it was recorded.</param>
 /// <param name="Language">The cardmember's language, taken from the chat, for every notice; null on disputes opened before it was recorded (English).</param>
+/// <param name="ProcessingTimeZoneId">The issuer's processing time zone the program set at intake; null when it set none.</param>
+/// <param name="ReceivedOnInProcessingZone">The receipt's local date in <paramref name="ProcessingTimeZoneId"/>; null without one.</param>
 public sealed record DisputeOpened(
     Guid DisputeId,
     string CaseNumber,
@@ -42,19 +47,21 @@ public sealed record DisputeOpened(
     decimal Amount,
     string Currency,
     LocalDate TransactionDate,
-    LocalDate StatementTransmittedOn,
+    LocalDate? StatementTransmittedOn,
     Instant NoticeReceivedAt,
     LocalDate ReceivedOn,
     string TimeZoneId,
     string Description,
     NoticeChannel Channel,
-    FilingWindow FilingWindow,
+    FilingWindow? FilingWindow,
     LocalDate? AcknowledgmentDueOn,
     ResolutionDeadline? ResolutionDeadline,
     Instant OpenedAt,
     OriginalAmount? Original = null,
     int? PaymentPeriodDays = null,
-    Notices.NoticeLanguage? Language = null);
+    Notices.NoticeLanguage? Language = null,
+    string? ProcessingTimeZoneId = null,
+    LocalDate? ReceivedOnInProcessingZone = null);
 
 /// <summary>The written acknowledgment of 1026.13(c)(1) was sent to the cardmember.</summary>
 /// <param name="SentAt">When it was sent.</param>
@@ -153,7 +160,20 @@ public sealed record DeadlineBreached(ComplianceClock Clock, LocalDate DueOn, In
 /// <summary>The account's billing-cycle calendar changed, so the pending resolution deadline was recomputed.</summary>
 /// <param name="Deadline">The new deadline.</param>
 /// <param name="RecomputedAt">When.</param>
-public sealed record ResolutionDeadlineRecomputed(ResolutionDeadline Deadline, Instant RecomputedAt);
+/// <param name="CorrectedClosing">
+/// When the change was the correction of a wrongly recorded past closing (rule book section 3): which closing, and the day
+/// it really closed; null for a change of the schedule.
+/// </param>
+public sealed record ResolutionDeadlineRecomputed(ResolutionDeadline Deadline, Instant RecomputedAt, BillingCycles.ClosingCorrection? CorrectedClosing = null);
+
+/// <summary>
+/// The statement that first shows a charge not yet billed at intake was transmitted: the filing window is now known. It
+/// never takes protection away (rule book section 1): the clocks the notice got as timely keep running.
+/// </summary>
+/// <param name="StatementTransmittedOn">The date the statement was transmitted (or should have been).</param>
+/// <param name="FilingWindow">The window that statement gives, read against the receipt as intake read it.</param>
+/// <param name="RecordedAt">When.</param>
+public sealed record StatementDateRecorded(LocalDate StatementTransmittedOn, FilingWindow FilingWindow, Instant RecordedAt);
 
 /// <summary>Who was asked for, or sent, documents.</summary>
 public enum DocumentSource

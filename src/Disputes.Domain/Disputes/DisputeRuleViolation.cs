@@ -54,4 +54,7 @@ public enum DisputeRule
 
     /// <summary>A supervisor may not approve or return their own proposal: a second person decides (answered 403).</summary>
     OwnProposal,
+
+    /// <summary>The statement date is recorded already: it is given once, for a charge that was not yet billed at intake.</summary>
+    StatementDateKnown,
 }

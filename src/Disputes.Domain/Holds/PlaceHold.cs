@@ -20,7 +20,10 @@ public static class PlaceHold
     /// no autopay.
     /// </param>
     /// <param name="businessDays">The issuer's business days, for the autopay cut-off.</param>
-    /// <param name="processingZone">The issuer's processing time zone when the program sets one (<see cref="AutopayCutoff.Decide"/>).</param>
+    /// <param name="processingZone">
+    /// The issuer's processing time zone when the program sets one (<see cref="AutopayCutoff.Decide"/>); the one the dispute
+    /// was opened with when not given.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="dispute"/> or <paramref name="businessDays"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The autopay cut-off falls in a year <paramref name="businessDays"/> does not list.</exception>
     public static IReadOnlyList<object> Decide(
@@ -35,6 +38,7 @@ public static class PlaceHold
             return [];
         }
 
+        processingZone ??= dispute.ProcessingTimeZoneId is { } id ? DateTimeZoneProviders.Tzdb[id] : null;
         var autopay = AutopayCutoff.Decide(nextAutopayOn, dispute.NoticeReceivedAt, dispute.TimeZone, businessDays, processingZone);
         return
         [

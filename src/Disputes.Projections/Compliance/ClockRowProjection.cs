@@ -17,7 +17,7 @@ public sealed class ClockRowProjection : MultiStreamProjection<ClockRow, string>
     {
         CustomGrouping((_, events, grouping) =>
         {
-            foreach (var e in events.Where(e => e.Data is not Domain.Accounts.AccountRegistered and not Domain.Accounts.AccountUpdated))
+            foreach (var e in events.Where(e => e.Data is not (Domain.Accounts.AccountRegistered or Domain.Accounts.AccountUpdated or Domain.Accounts.PastClosingCorrected)))
             {
                 foreach (var clock in AllClocks)
                 {

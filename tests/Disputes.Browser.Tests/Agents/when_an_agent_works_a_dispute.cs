@@ -169,4 +169,30 @@ public sealed class when_an_agent_works_a_dispute(BrowserFixture fixture) : Brow
         await Expect(page.Locator("#dispute-notice")).ToBeFocusedAsync();
         await Expect(page.Locator("#dispute-notice")).ToHaveAttributeAsync("role", "status");
     }
+
+    [Fact]
+    public async Task a_charge_not_yet_billed_says_so_until_the_statement_date_is_recorded()
+    {
+        var pending = await Service.OpenDisputeAsync("acct-1001", "Corner Cafe", 18.20m, statementTransmittedOn: null);
+        var page = await SignInAsync("agent", "agent-7");
+        await page.Locator("#queue-table").GetByRole(AriaRole.Link, new() { Name = (string)pending["caseNumber"]! }).ClickAsync();
+
+        var window = page.Locator("#filing-window");
+        await Expect(window.Locator("#not-yet-billed")).ToHaveTextAsync("Not yet billed");
+        await Expect(window).ToContainTextAsync("Treated as timely: the clocks run from receipt.");
+        await Expect(page.Locator("section[aria-labelledby=facts-title] .facts")).ToContainTextAsync("Not yet billed");
+        await AssertAccessibleAsync(page, "a dispute about a charge not yet billed");
+
+        await page.Locator("summary", new() { HasText = "Record the statement date" }).ClickAsync();
+        var record = page.Locator("form[data-step=statement-date]");
+        await record.GetByLabel("Statement sent on").FillAsync("2025-03-01");
+        await record.GetByRole(AriaRole.Button, new() { Name = "Record the statement date" }).ClickAsync();
+
+        await Expect(page.Locator("#dispute-notice")).ToContainTextAsync("Statement date recorded; the filing window is known.");
+        await Expect(window.Locator("#not-yet-billed")).ToHaveCountAsync(0);
+        await Expect(window).ToContainTextAsync("Apr 30, 2025");
+        await Expect(window).ToContainTextAsync("Timely");
+        await Expect(page.Locator(".action-list summary", new() { HasText = "Record the statement date" })).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "agent-statement-date-recorded");
+    }
 }

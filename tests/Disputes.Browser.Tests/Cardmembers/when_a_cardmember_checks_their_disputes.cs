@@ -104,4 +104,19 @@ public sealed class when_a_cardmember_checks_their_disputes(BrowserFixture fixtu
         await ScreenshotAsync(page, "cardmember-phone");
         await AssertAccessibleAsync(page, "the cardmember page on a phone");
     }
+
+    [Fact]
+    public async Task a_charge_not_yet_billed_is_explained_in_their_language()
+    {
+        await Service.OpenDisputeAsync("acct-1001", "Corner Cafe", 18.20m, statementTransmittedOn: null);
+        var page = await SignInAsync("cardmember", "cardmember-1", "acct-1001");
+
+        var pending = page.Locator("article.dispute-card", new() { HasText = "Corner Cafe" });
+        await Expect(pending.Locator(".not-yet-billed")).ToContainTextAsync("This charge is not on a statement yet.");
+        await Expect(page.Locator("article.dispute-card", new() { HasText = "XYZ Store" }).Locator(".not-yet-billed")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Expect(pending.Locator(".not-yet-billed")).ToContainTextAsync("Este cargo todavía no aparece en un estado de cuenta.");
+        await AssertAccessibleAsync(page, "the cardmember page with a charge not yet billed");
+    }
 }

@@ -96,9 +96,12 @@ public sealed class ConsoleHost : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Opens a dispute through the API (the intake of the README), returning its body.</summary>
+    /// <summary>
+    /// Opens a dispute through the API (the intake of the README), returning its body; a null
+    /// <paramref name="statementTransmittedOn"/> opens one about a charge not yet billed.
+    /// </summary>
     public async Task<JsonObject> OpenDisputeAsync(string accountId, string merchant = "XYZ Store", decimal amount = 127.43m,
-        string noticeReceivedAt = "2025-03-03T15:00:00Z")
+        string noticeReceivedAt = "2025-03-03T15:00:00Z", string? statementTransmittedOn = "2025-02-16")
     {
         using var client = ClientAs(Roles.Agent, "agent-7");
         var response = await client.PostAsJsonAsync("api/disputes", new
@@ -111,7 +114,7 @@ public sealed class ConsoleHost : IAsyncDisposable
             amount,
             currency = "USD",
             transactionDate = "2025-02-10",
-            statementTransmittedOn = "2025-02-16",
+            statementTransmittedOn,
             noticeReceivedAt,
             description = "I did not make this purchase",
         });
@@ -149,6 +152,7 @@ public sealed class ConsoleHost : IAsyncDisposable
             agent.PostAsJsonAsync("api/disputes", new { }),
             agent.PostAsJsonAsync($"api/disputes/{id}/acknowledgment", new { expectedVersion = 1 }),
             agent.PostAsJsonAsync($"api/disputes/{id}/notes", new { text = "x", expectedVersion = 1 }),
+            agent.PostAsJsonAsync($"api/disputes/{id}/statement-date", new { statementTransmittedOn = "2025-01-01", expectedVersion = 1 }),
             compliance.GetAsync("api/compliance/summary"),
             compliance.GetAsync("api/compliance/deadlines"),
             compliance.GetAsync("api/compliance/breaches"),

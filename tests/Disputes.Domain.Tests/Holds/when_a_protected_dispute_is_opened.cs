@@ -1,5 +1,4 @@
 using Disputes.Domain.BusinessDays;
-using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Holds;
 using NodaTime;
@@ -43,7 +42,7 @@ public class when_a_protected_dispute_is_opened
     [Fact]
     public void a_late_notice_places_no_hold()
     {
-        var late = Given.DisputeReceivedOn(new LocalDate(2025, 3, 3)) with { FilingWindow = new FilingWindow(new LocalDate(2025, 2, 1), false) };
+        var late = Given.DisputeReceivedOn(new LocalDate(2025, 3, 3), statementDaysBefore: 90);
 
         Assert.Empty(PlaceHold.Decide(late, new LocalDate(2025, 3, 7), BusinessDayCalendar.FederalReserve));
     }

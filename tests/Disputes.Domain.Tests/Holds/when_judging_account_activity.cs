@@ -1,4 +1,3 @@
-using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Holds;
 using Disputes.Domain.Holds.Activity;
@@ -151,7 +150,7 @@ public class when_judging_account_activity
     [Fact]
     public void a_late_notice_holds_nothing_so_everything_is_allowed()
     {
-        var late = Given.DisputeReceivedOn(new LocalDate(2025, 3, 3)) with { FilingWindow = new FilingWindow(new LocalDate(2025, 2, 1), false) };
+        var late = Given.DisputeReceivedOn(new LocalDate(2025, 3, 3), statementDaysBefore: 90);
 
         var judged = JudgeActivity.Decide(Report(WhilePending, CreditReportStatus.Delinquent), late, null, Now);
 

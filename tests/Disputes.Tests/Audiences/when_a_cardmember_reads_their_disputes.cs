@@ -263,4 +263,25 @@ public sealed class when_a_cardmember_reads_their_disputes(ServiceFixture fixtur
 
         Assert.Equal(Enum.GetValues<DisputeStatus>().Length, Enum.GetValues<DisputeStatus>().Select(SpanishWording.Instance.Status).Distinct().Count());
     }
+
+    [Fact]
+    public async Task after_a_missed_deadline_the_outcome_says_what_is_not_collected()
+    {
+        // Acknowledgment due 04-02 never sent; explained on 04-10: of 127.43 disputed, 50 is forfeited and 77.43 owed.
+        await Client.RegisterAccountAsync();
+        var dispute = await Client.OpenDisputeAsync();
+        Clock.SetNow("2025-04-10T15:00:00Z");
+        await Client.ResolveApprovedAsync(dispute, new()
+        {
+            ["outcome"] = "no_error", ["explanation"] = "Signed receipt matches", ["amountOwed"] = 77.43m, ["paymentDueOn"] = "2025-05-05",
+        }, Supervisor);
+
+        var english = (await (await ReadAsync(dispute)).BodyAsync())["steps"]!.AsArray()[^1]!["text"].Str();
+        var spanish = (await (await ReadAsync(dispute, "es")).BodyAsync())["steps"]!.AsArray()[^1]!["text"].Str();
+
+        Assert.Contains("You owe $77.43", english);
+        Assert.Contains("we will not collect $50.00 of the amount in dispute", english);
+        Assert.Contains("no cobraremos", spanish);
+        Assert.Contains("50.00", spanish);
+    }
 }

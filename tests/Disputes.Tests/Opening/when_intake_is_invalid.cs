@@ -39,7 +39,7 @@ public sealed class when_intake_is_invalid(ServiceFixture fixture) : ServiceTest
         { "originalCurrency", "originalAmount", "EUR" },
         { "transactionDate", "transactionDate", null },
         { "transactionDate", "transactionDate", "2025-02-30" },
-        { "statementTransmittedOn", "statementTransmittedOn", null },
+        { "statementTransmittedOn", "statementTransmittedOn", "2025-02-30" },
         { "noticeReceivedAt", "noticeReceivedAt", "2025-03-03T15:00:01Z" },
         { "noticeReceivedAt", "noticeReceivedAt", "yesterday" },
         { "description", "description", null },

@@ -101,6 +101,14 @@ public sealed class EnglishWording : ICardmemberWording
         $"While we look into it, you do not need to pay the disputed {Money(amount, currency)} or related charges. We will not try to collect it and will not report it as late.";
 
     /// <inheritdoc />
+    public string NotYetBilled() =>
+        "This charge is not on a statement yet. We accepted your dispute now and are handling it; you do not need to wait for the statement.";
+
+    /// <inheritdoc />
+    public string NotCollected(decimal amount, string currency) =>
+        $"Because we did not meet a deadline the law sets for handling your dispute, we will not collect {Money(amount, currency)} of the amount in dispute; it is not part of what you owe.";
+
+    /// <inheritdoc />
     public string LetterTitle(Domain.Notices.NoticeKind kind) => kind switch
     {
         Domain.Notices.NoticeKind.Acknowledgment => "We received your dispute",

@@ -73,6 +73,12 @@ public interface ICardmemberWording
     /// <summary>While the hold stands: the cardmember need not pay <paramref name="amount"/> now, nor be chased or reported late for it.</summary>
     string NeedNotPayNow(decimal amount, string currency);
 
+    /// <summary>While the charge is on no statement yet: the dispute was accepted and is handled all the same.</summary>
+    string NotYetBilled();
+
+    /// <summary>After a missed deadline: <paramref name="amount"/> of the amount in dispute will not be collected, and is not in what is owed.</summary>
+    string NotCollected(decimal amount, string currency);
+
     /// <summary>What a letter of <paramref name="kind"/> is, as its title in the letters list.</summary>
     string LetterTitle(Domain.Notices.NoticeKind kind);
 }

@@ -102,6 +102,14 @@ public sealed class SpanishWording : ICardmemberWording
         $"Mientras lo investigamos, no necesita pagar los {Money(amount, currency)} en disputa ni los cargos relacionados. No intentaremos cobrarlos ni los reportaremos como atrasados.";
 
     /// <inheritdoc />
+    public string NotYetBilled() =>
+        "Este cargo todavía no aparece en un estado de cuenta. Aceptamos su disputa ahora y la estamos atendiendo; no necesita esperar al estado de cuenta.";
+
+    /// <inheritdoc />
+    public string NotCollected(decimal amount, string currency) =>
+        $"Como no cumplimos un plazo que la ley fija para atender su disputa, no cobraremos {Money(amount, currency)} del importe en disputa; ese importe no forma parte de lo que usted debe.";
+
+    /// <inheritdoc />
     public string LetterTitle(Domain.Notices.NoticeKind kind) => kind switch
     {
         Domain.Notices.NoticeKind.Acknowledgment => "Recibimos su disputa",

@@ -33,7 +33,11 @@ namespace Disputes.Api.Disputes.Opening;
 /// <param name="Amount">The disputed amount: more than 0, at most two decimals.</param>
 /// <param name="Currency">The billing currency: <c>USD</c>, the only one Regulation Z's billing-error rules cover here.</param>
 /// <param name="TransactionDate">Date of the charge (yyyy-MM-dd).</param>
-/// <param name="StatementTransmittedOn">Date the first statement showing it was transmitted (or should have been).</param>
+/// <param name="StatementTransmittedOn">
+/// Date the first statement showing it was transmitted (or should have been). Leave it out for a charge not yet on any
+/// statement: the notice is taken as timely, its clocks run from receipt, and the dispute shows <c>notYetBilled</c> until
+/// <c>POST /api/disputes/{disputeId}/statement-date</c> gives the date.
+/// </param>
 /// <param name="NoticeReceivedAt">When the notice was received (ISO instant); now when absent, never in the future.</param>
 /// <param name="Description">The cardmember's account of the error; must hold no card number, security code, SSN or passcode.</param>
 /// <param name="OriginalAmount">For a foreign transaction: the amount the merchant charged, in <paramref name="OriginalCurrency"/>; information only.</param>
@@ -101,7 +105,6 @@ public sealed record OpenDisputeRequest(
         var original = ValidateOriginal(errors);
 
         var transactionDate = errors.Required("transactionDate", TransactionDate);
-        var statementOn = errors.Required("statementTransmittedOn", StatementTransmittedOn);
         var receivedAt = NoticeReceivedAt ?? now;
         if (receivedAt > now)
         {
@@ -136,7 +139,7 @@ public sealed record OpenDisputeRequest(
         }
 
         return (new OpenDispute(accountId!, CardLast4!, chatSessionId!, reason!.Value, merchant!, amount!.Value, Currency!,
-            transactionDate!.Value, statementOn!.Value, receivedAt, description!, original,
+            transactionDate!.Value, StatementTransmittedOn, receivedAt, description!, original,
             Language is null ? NoticeLanguages.Default : NoticeLanguages.Parse(Language)), errors);
     }
 
@@ -180,7 +183,7 @@ public static class OpenDisputeEndpoint
     [EnableRateLimiting(ClientLimits.IntakePolicy)]
     public static async Task<IResult> Post(
         OpenDisputeRequest? request, HttpContext http, IDocumentSession session, IMessageBus bus, IClock clock, CaseNumbers caseNumbers, DeadlineTimers timers,
-        BusinessDayCalendar businessDays)
+        BusinessDayCalendar businessDays, ProcessingTimeZone processing)
     {
         if (request is null)
         {
@@ -212,7 +215,7 @@ public static class OpenDisputeEndpoint
         }
 
         var receivedOn = DeadlineInstants.LocalDateOf(command.NoticeReceivedAt, account.TimeZone);
-        var opened = command.Decide(account, await caseNumbers.NextAsync(receivedOn, http.RequestAborted), now);
+        var opened = command.Decide(account, await caseNumbers.NextAsync(receivedOn, http.RequestAborted), now, processing.Zone);
         var started = Dispute.Start(opened);
         var hold = PlaceHold.Decide(started, account.NextAutopayOn, businessDays);
         var dispute = hold.Aggregate(started, (d, e) => d.Evolve(e));

@@ -15,9 +15,9 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
     /// <summary>What each area's tag groups: an area is the first namespace under <c>Disputes.Api</c>.</summary>
     private static readonly Dictionary<string, string> AreaDescriptions = new(StringComparer.Ordinal)
     {
-        ["Accounts"] = "Accounts: the time zone, billing-cycle calendar, payment period and autopay date that intake and the clocks are decided from.",
+        ["Accounts"] = "Accounts: the time zone, billing-cycle calendar, payment period and autopay date that intake and the clocks are decided from, and the audited correction of a past closing.",
         ["Cardmembers"] = "The cardmember's own disputes, worded in English or Spanish, and their withdrawal.",
-        ["Compliance"] = "Deadline lists, the summary, daily totals, calendar attention and the audit: each dispute's history, its state as of an instant, the breach report.",
+        ["Compliance"] = "Deadline lists, the summary, daily totals, calendar attention and the audit: each dispute's and account's history, a dispute's state as of an instant, the breach report.",
         ["Development"] = "Development only: sign-in with a token for any role. The route does not exist in any other environment.",
         ["Disputes"] = "Opening a dispute from chat, reading it, the agents' work queue, and every step an agent takes on it.",
         ["Evidence"] = "Upload links for a dispute's evidence, the cardmember's upload through one, and the files as staff list and download them.",

@@ -200,6 +200,8 @@ const SOURCES = ["cardmember", "merchant"];
 
 /** The commands an agent can send, their fields and what to say when done. */
 const ACTIONS = [
+  { step: "statement-date", title: "Record the statement date", done: "Statement date recorded; the filing window is known.", fields: [
+    { name: "statementTransmittedOn", label: "Statement sent on", type: "date" }] },
   { step: "escalation", title: "Escalate", done: "Escalation recorded.", fields: [
     { name: "to", label: "Escalate to", type: "select", options: ESCALATION_TARGETS },
     { name: "reason", label: "Reason", type: "textarea" }] },
@@ -249,6 +251,26 @@ function allowedActions(dispute) {
 // A second person decides on a proposal: the proposer is not offered the decision (the API refuses it too).
 function ownProposal(dispute) {
   return dispute.pendingResolution?.proposedBy === caller.subject;
+}
+
+// The 60-day filing window (rule book section 1). A charge not yet billed has none yet: the notice is taken as timely and
+// its clocks run from receipt. Once the statement date is recorded the window is shown for real; a notice taken as
+// timely stays protected even when the window says it was late.
+function filingWindowPanel(dispute) {
+  const w = dispute.deadlines.filingWindow;
+  const badge = w.notYetBilled
+    ? el("span", { class: "badge pending", id: "not-yet-billed", text: "Not yet billed" })
+    : el("span", { class: `badge ${w.timely ? "met" : "breached"}`, text: w.timely ? "Timely" : "Late notice" });
+  const why = w.notYetBilled
+    ? "Treated as timely: the clocks run from receipt. Record the statement date when the charge is billed."
+    : !w.timely && dispute.fcbaProtected
+      ? "Accepted before billing, so it stays protected: the Fair Credit Billing Act clocks apply."
+      : dispute.fcbaProtected ? "Fair Credit Billing Act clocks apply." : "Not protected: no clocks run.";
+  return el("div", { class: "clock", id: "filing-window" },
+    el("h3", { text: "Filing window" }),
+    el("p", { class: "due" }, w.lastDay ? date(w.lastDay) : "—"),
+    el("p", {}, badge),
+    el("p", { class: "small muted", text: why }));
 }
 
 function clockPanel(title, clock, extra) {
@@ -397,11 +419,7 @@ function renderDispute(dispute) {
         el("section", { class: "card", "aria-labelledby": "clocks-title" },
           el("h2", { id: "clocks-title", text: "Clocks" }),
           el("div", { class: "clocks" },
-            el("div", { class: "clock" },
-              el("h3", { text: "Filing window" }),
-              el("p", { class: "due", text: date(d.filingWindow.lastDay) }),
-              el("p", {}, el("span", { class: `badge ${d.filingWindow.timely ? "met" : "breached"}`, text: d.filingWindow.timely ? "Timely" : "Late notice" })),
-              el("p", { class: "small muted", text: dispute.fcbaProtected ? "Fair Credit Billing Act clocks apply." : "Not protected: no clocks run." })),
+            filingWindowPanel(dispute),
             clockPanel("Acknowledgment", d.acknowledgment),
             clockPanel("Resolution", d.resolution, d.resolution.basis ? `Basis: ${label(d.resolution.basis)}` : null))),
         proposalPanel(dispute, allowed),
@@ -417,7 +435,7 @@ function renderDispute(dispute) {
           el("h2", { id: "facts-title", text: "Details" }),
           el("dl", { class: "facts" },
             fact("Account", dispute.accountId), fact("Card ending", dispute.cardLast4), fact("Chat session", dispute.chatSessionId),
-            fact("Transaction date", date(dispute.transactionDate)), fact("Statement sent", date(dispute.statementTransmittedOn)),
+            fact("Transaction date", date(dispute.transactionDate)), fact("Statement sent", dispute.notYetBilled ? "Not yet billed" : date(dispute.statementTransmittedOn)),
             fact("Notice received", instant(dispute.noticeReceivedAt)), fact("Time zone", dispute.timeZone),
             fact("Description", dispute.description), fact("Escalated to", label(dispute.escalatedTo)),
             fact("Provisional credit", money(dispute.provisionalCredit, dispute.currency)),

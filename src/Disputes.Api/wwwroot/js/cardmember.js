@@ -128,6 +128,7 @@ function card(d) {
       `${t().charged} ${moneyText(d.amount, d.currency)} · ${d.merchant} · ${t().cardEnding(d.cardLast4)} · ${t().transactionOn} ${longDate(d.transactionDate)}`),
     el("p", { class: "status-line" }, el("span", { class: `dot ${d.status}`, "aria-hidden": "true" }),
       el("span", { class: "status-text", text: d.statusText })),
+    d.notYetBilled ? el("p", { class: "not-yet-billed", text: d.notYetBilled }) : null,
     el("div", { class: "next-step" },
       el("h3", { text: t().next }),
       el("p", { class: "next-text", text: d.next.text }),
