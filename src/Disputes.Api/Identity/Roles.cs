@@ -34,19 +34,19 @@ public static class Roles
 /// <summary>The authorization policies, one per kind of access; endpoints name one each.</summary>
 public static class Policies
 {
-    /// <summary>Open and work disputes, register accounts: agents and supervisors.</summary>
+    /// <summary>Open and work disputes, log and work complaints, register accounts: agents and supervisors.</summary>
     public const string WorkDisputes = "work-disputes";
 
     /// <summary>Reopen a resolved dispute: supervisors.</summary>
     public const string Reopen = "reopen";
 
-    /// <summary>Read disputes and accounts as staff: agents, supervisors, compliance.</summary>
+    /// <summary>Read disputes, complaints and accounts as staff: agents, supervisors, compliance.</summary>
     public const string ReadDisputes = "read-disputes";
 
     /// <summary>Compliance views and audit: compliance officers and supervisors.</summary>
     public const string Audit = "audit";
 
-    /// <summary>The cardmember's own view.</summary>
+    /// <summary>The cardmember's own view: their disputes and complaints.</summary>
     public const string OwnDisputes = "own-disputes";
 
     /// <summary>Report activity on accounts, judged against the disputes' holds: integrators.</summary>
