@@ -23,9 +23,6 @@ public sealed record ComplaintRow
     /// <summary>The account.</summary>
     public string AccountId { get; init; } = "";
 
-    /// <summary>The dispute it is about, if any.</summary>
-    public Guid? DisputeId { get; init; }
-
     /// <summary>Where it stands.</summary>
     public ComplaintStatus Status { get; init; }
 
@@ -53,7 +50,6 @@ public sealed record ComplaintRow
             Id = complaint.Id,
             Reference = complaint.Reference,
             AccountId = complaint.AccountId,
-            DisputeId = complaint.DisputeId,
             Status = complaint.Status,
             IsOpen = complaint.IsOpen,
             ReceivedAt = complaint.ReceivedAt,

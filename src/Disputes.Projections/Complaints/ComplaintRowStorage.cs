@@ -24,9 +24,6 @@ internal static class ComplaintRowStorage
     /// <summary>One account's complaints, newest first: the cardmember's list.</summary>
     public const string ByAccount = "ix_complaintrow_account_received";
 
-    /// <summary>The complaints about one dispute.</summary>
-    public const string ByDispute = "ix_complaintrow_dispute";
-
     /// <summary>The predicate of <see cref="OpenByNextBreach"/>; a query repeats it word for word, so PostgreSQL uses the index.</summary>
     public const string OpenPredicate = "is_open = true";
 
@@ -38,7 +35,6 @@ internal static class ComplaintRowStorage
     {
         rows.Duplicate(r => r.Reference);
         rows.Duplicate(r => r.AccountId);
-        rows.Duplicate(r => r.DisputeId);
         rows.Duplicate(r => r.Status, pgType: "varchar(32)");
         rows.Duplicate(r => r.IsOpen, pgType: "boolean", dbType: NpgsqlDbType.Boolean);
         rows.Duplicate(r => r.ReceivedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
@@ -49,7 +45,6 @@ internal static class ComplaintRowStorage
         Add(rows, OpenByNextBreach, "next_breach_instant", "reference").Predicate = OpenPredicate;
         Add(rows, ByReceipt, "received_at", "reference");
         Add(rows, ByAccount, "account_id", "received_at");
-        Add(rows, ByDispute, "dispute_id").Predicate = "dispute_id is not null";
     }
 
     private static DocumentIndex Add(DocumentMapping mapping, string name, params string[] columns)
