@@ -87,6 +87,28 @@ public sealed class when_a_complaint_is_worked(ServiceFixture fixture) : Service
     }
 
     [Fact]
+    public async Task of_steps_decided_on_the_same_version_at_once_exactly_one_is_stored()
+    {
+        var complaint = await LoggedAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Service.ClientAs("agent", $"agent-{i}").ComplaintCommandAsync(complaint, "response", new() { ["text"] = $"Answer {i}" }, version: 1)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.OK))
+        {
+            // Refused either by the version check or, when both passed it, by the commit: the same answer either way.
+            var problem = await refused.ProblemAsync(HttpStatusCode.Conflict);
+            Assert.EndsWith("/version-conflict", problem["type"].Str());
+            Assert.Equal("Someone else changed this complaint.", problem["title"].Str());
+        }
+
+        var stored = await Client.GetComplaintAsync(complaint);
+        Assert.Equal(2, (long)stored["version"]!);
+        Assert.Single(stored["steps"]!.AsArray(), s => s!["type"].Str() == "complaint_responded");
+    }
+
+    [Fact]
     public async Task the_version_may_come_as_if_match_as_for_a_dispute()
     {
         var complaint = await LoggedAsync();
