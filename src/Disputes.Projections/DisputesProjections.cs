@@ -1,6 +1,8 @@
 using Disputes.Domain.Accounts;
+using Disputes.Domain.Complaints;
 using Disputes.Domain.Disputes;
 using Disputes.Projections.Accounts;
+using Disputes.Projections.Complaints;
 using Disputes.Projections.Compliance;
 using Disputes.Projections.Disputes;
 using JasperFx.Events.Projections;
@@ -31,6 +33,8 @@ public static class DisputesProjections
         options.Projections.Add<DisputeProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<AccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ClockRowProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ComplaintRowProjection>(ProjectionLifecycle.Inline);
 
         // The portfolio's daily totals trail the log: one row per day takes every event of that day, and inline
         // it would serialize all intake behind that row's lock. Wolverine runs it on exactly one node.
@@ -46,8 +50,10 @@ public static class DisputesProjections
             .UniqueIndex(d => d.CaseNumber)
             .Duplicate(d => d.AccountId);
         options.Schema.For<Account>();
+        options.Schema.For<Complaint>().UniqueIndex(c => c.Reference);
 
-        // ClockRow's columns and indexes: see ClockRowStorage, which Marten applies through ClockRow.ConfigureMarten.
+        // ClockRow's and ComplaintRow's columns and indexes: see ClockRowStorage and ComplaintRowStorage, which Marten
+        // applies through each row's ConfigureMarten.
         return options;
     }
 }

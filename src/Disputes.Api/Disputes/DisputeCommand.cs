@@ -40,12 +40,21 @@ public static class DecidedVersion
     /// </summary>
     /// <exception cref="DecidedVersionMissing">Neither the body nor <c>If-Match</c> names a version (428).</exception>
     /// <exception cref="DecidedVersionStale">The dispute has moved on since (409).</exception>
-    public static void Require(Dispute dispute, long? expectedVersion, string? ifMatch)
+    public static void Require(Dispute dispute, long? expectedVersion, string? ifMatch) =>
+        Require(dispute.Version, expectedVersion, ifMatch, DecidedVersionStale.Dispute);
+
+    /// <summary>
+    /// Checks that a stream now at <paramref name="current"/> is still at the version the caller decided on; the refusals
+    /// name the stream as <paramref name="what"/> (<c>dispute</c>, <c>complaint</c>).
+    /// </summary>
+    /// <exception cref="DecidedVersionMissing">Neither the body nor <c>If-Match</c> names a version (428).</exception>
+    /// <exception cref="DecidedVersionStale">The stream has moved on since (409).</exception>
+    public static void Require(long current, long? expectedVersion, string? ifMatch, string what)
     {
-        var version = expectedVersion ?? FromIfMatch(ifMatch) ?? throw new DecidedVersionMissing();
-        if (dispute.Version != version)
+        var version = expectedVersion ?? FromIfMatch(ifMatch) ?? throw new DecidedVersionMissing(what);
+        if (current != version)
         {
-            throw new DecidedVersionStale(version, dispute.Version);
+            throw new DecidedVersionStale(version, current, what);
         }
     }
 
@@ -58,19 +67,31 @@ public static class DecidedVersion
 }
 
 /// <summary>A command came without the version it was decided on; answered 428.</summary>
-public sealed class DecidedVersionMissing() : InvalidOperationException("The command names no dispute version.");
-
-/// <summary>A command was decided on a version the dispute is no longer at; answered 409.</summary>
-/// <param name="decidedOn">The version the caller decided on.</param>
-/// <param name="current">The dispute's version now.</param>
-public sealed class DecidedVersionStale(long decidedOn, long current)
-    : InvalidOperationException($"You decided on version {decidedOn}, but the dispute is at version {current}. Reload it and decide again.")
+/// <param name="what">What the command is on: <c>dispute</c> unless said.</param>
+public sealed class DecidedVersionMissing(string what = DecidedVersionStale.Dispute) : InvalidOperationException($"The command names no {what} version.")
 {
+    /// <summary>What the command is on, e.g. <c>dispute</c>.</summary>
+    public string What { get; } = what;
+}
+
+/// <summary>A command was decided on a version the dispute (or complaint) is no longer at; answered 409.</summary>
+/// <param name="decidedOn">The version the caller decided on.</param>
+/// <param name="current">The version now.</param>
+/// <param name="what">What the command is on: <c>dispute</c> unless said.</param>
+public sealed class DecidedVersionStale(long decidedOn, long current, string what = DecidedVersionStale.Dispute)
+    : InvalidOperationException($"You decided on version {decidedOn}, but the {what} is at version {current}. Reload it and decide again.")
+{
+    /// <summary>How the refusals name a dispute.</summary>
+    public const string Dispute = "dispute";
+
     /// <summary>The version the caller decided on.</summary>
     public long DecidedOn { get; } = decidedOn;
 
-    /// <summary>The dispute's version now.</summary>
+    /// <summary>The version now.</summary>
     public long Current { get; } = current;
+
+    /// <summary>What the command is on, e.g. <c>dispute</c>.</summary>
+    public string What { get; } = what;
 }
 
 /// <summary>The dispute as the agent API shows it, with its version as the entity tag.</summary>

@@ -50,6 +50,8 @@ public static class DisputesService
         builder.Services.AddSingleton<IClock>(ShiftedClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseNumbers>();
+        builder.Services.AddSingleton<Complaints.Logging.ComplaintReferences>();
+        builder.Services.AddSingleton<Complaints.Timing.ComplaintTimers>();
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.AddSingleton<Holds.HoldTimers>();
         builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
@@ -147,6 +149,7 @@ public static class DisputesService
         app.UseAuthorization();
         app.UseMiddleware<Screening.RequestScreen>();
         app.Use(Disputes.EmptyDisputeId.RefuseAsync);
+        app.Use(Complaints.EmptyComplaintId.RefuseAsync);
         app.MapWolverineEndpoints(http =>
         {
             http.RequireAuthorizeOnAll();

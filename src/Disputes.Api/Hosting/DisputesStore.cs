@@ -20,7 +20,7 @@ public static class DisputesStore
     /// <summary>The PostgreSQL schema holding the service's tables.</summary>
     public const string Schema = "disputes";
 
-    /// <summary>The store options: serializer with NodaTime, events with correlation and actor metadata, projections, sequences, issued notices.</summary>
+    /// <summary>The store options: serializer with NodaTime, events with correlation and actor metadata, projections, sequences (case numbers, complaint references), issued notices.</summary>
     public static StoreOptions Options(NpgsqlDataSource dataSource)
     {
         var options = new StoreOptions();
@@ -39,6 +39,7 @@ public static class DisputesStore
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, CaseNumbers.Sequence, SchemaUtils.IdentifierUsage.General)));
+        options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, Complaints.Logging.ComplaintReferences.Sequence, SchemaUtils.IdentifierUsage.General)));
         options.AddDisputesProjections();
         options.Schema.For<Holds.ReportedActivity>().Duplicate(a => a.AccountId);
         options.AddIssuedNotices();

@@ -34,7 +34,7 @@ public static class Roles
 /// <summary>The authorization policies, one per kind of access; endpoints name one each.</summary>
 public static class Policies
 {
-    /// <summary>Open and work disputes, register accounts: agents and supervisors.</summary>
+    /// <summary>Open and work disputes, log and work complaints, register accounts: agents and supervisors.</summary>
     public const string WorkDisputes = "work-disputes";
 
     /// <summary>Reopen a resolved dispute: supervisors.</summary>
@@ -43,13 +43,13 @@ public static class Policies
     /// <summary>Approve or return a resolution another staff member proposed: supervisors.</summary>
     public const string ApproveResolutions = "approve-resolutions";
 
-    /// <summary>Read disputes and accounts as staff: agents, supervisors, compliance.</summary>
+    /// <summary>Read disputes, complaints and accounts as staff: agents, supervisors, compliance.</summary>
     public const string ReadDisputes = "read-disputes";
 
     /// <summary>Compliance views and audit: compliance officers and supervisors.</summary>
     public const string Audit = "audit";
 
-    /// <summary>The cardmember's own view.</summary>
+    /// <summary>The cardmember's own view: their disputes and complaints.</summary>
     public const string OwnDisputes = "own-disputes";
 
     /// <summary>Correct a wrongly recorded past closing of an account's calendar, with a reason (rule book section 3): supervisors and compliance officers.</summary>

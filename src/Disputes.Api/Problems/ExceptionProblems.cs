@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disputes.Api.Disputes;
+using Disputes.Domain.Complaints;
 using Disputes.Domain.Disputes;
 using JasperFx;
 using JasperFx.Events;
@@ -17,7 +18,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var result = ToResult(exception);
+        var result = ToResult(exception, context);
         if (result is null)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -34,7 +35,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
         return true;
     }
 
-    private static IResult? ToResult(Exception exception)
+    private static IResult? ToResult(Exception exception, HttpContext context)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
@@ -50,18 +51,27 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                     return Problem.Validation(field.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
                 case DisputeRuleViolation rule:
                     return Problem.RuleViolation(rule.Rule, rule.Message);
+                case ComplaintFieldViolation field:
+                    return Problem.Validation(field.Field, field.Reason);
+                case ComplaintRuleViolation rule:
+                    return Problem.RuleViolation(rule.Rule, rule.Message);
                 case Notices.NoticeScreeningViolation refused:
                     return Problem.LetterRefused(refused.Message);
                 case Notices.Issued.IssuedNoticeTampered:
                     return Problem.LetterWithheld();
-                case DecidedVersionMissing:
-                    return Problem.VersionRequired();
+                case DecidedVersionMissing missing:
+                    return Problem.VersionRequired(missing.What);
                 case DecidedVersionStale stale:
-                    return Problem.VersionConflict(stale.Message);
+                    return Problem.VersionConflict(stale.Message, stale.What);
                 case Wolverine.Persistence.RequiredDataMissingException missing:
                     return Problem.NotFound(missing.Message);
                 case ConcurrencyException { DocType: { } type } when type.Contains(nameof(Webhooks.Subscribing.WebhookSubscription), StringComparison.OrdinalIgnoreCase):
                     return Problem.VersionConflict("The webhook subscription changed meanwhile (a rotation, or its receiver answered 410). Read it again and retry.");
+                // The exception does not always say which stream lost the race (Marten's fallback translation knows only the
+                // constraint), but the route does: a complaint's steps name it by complaintId. The handler sees the request's
+                // route values through the feature, since the middleware clears them before it runs.
+                case ConcurrencyException when context.Features.Get<IExceptionHandlerFeature>()?.RouteValues?.ContainsKey(Complaints.EmptyComplaintId.RouteValue) == true:
+                    return Problem.VersionConflict("The complaint changed since the version you sent. Reload it and decide again.", Complaints.ComplaintAnswer.What);
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");
                 case NpgsqlException npgsql when Unavailable(npgsql):

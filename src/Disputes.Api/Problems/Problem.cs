@@ -74,13 +74,21 @@ public static class Problem
         : Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["rule"] = FieldErrors.SnakeCase(rule) });
 
-    /// <summary>409: the dispute changed since the version the caller decided on.</summary>
-    public static IResult VersionConflict(string detail) =>
-        Results.Problem(type: ProblemTypes.VersionConflict, title: "Someone else changed this dispute.", detail: detail, statusCode: StatusCodes.Status409Conflict);
+    /// <summary>
+    /// 409: a complaint step is not allowed in the complaint's current state; the problem names the <paramref name="rule"/>
+    /// that refused it (<c>rule</c>, snake_case), as for a dispute.
+    /// </summary>
+    public static IResult RuleViolation(Domain.Complaints.ComplaintRule rule, string reason) =>
+        Results.Problem(type: ProblemTypes.StepNotAllowed, title: "This step is not allowed now.", detail: reason, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["rule"] = FieldErrors.SnakeCase(rule) });
 
-    /// <summary>428: a command came without the version it was decided on.</summary>
-    public static IResult VersionRequired() =>
-        Results.Problem(type: ProblemTypes.VersionRequired, title: "The dispute version is required.",
+    /// <summary>409: the dispute (or the <paramref name="what"/> named) changed since the version the caller decided on.</summary>
+    public static IResult VersionConflict(string detail, string what = "dispute") =>
+        Results.Problem(type: ProblemTypes.VersionConflict, title: $"Someone else changed this {what}.", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>428: a command came without the version it was decided on, of the dispute or the <paramref name="what"/> named.</summary>
+    public static IResult VersionRequired(string what = "dispute") =>
+        Results.Problem(type: ProblemTypes.VersionRequired, title: $"The {what} version is required.",
             detail: "Send the version you decided on, as 'expectedVersion' in the body or in an If-Match header.",
             statusCode: StatusCodes.Status428PreconditionRequired);
 

@@ -136,6 +136,38 @@ public sealed class ConsoleHost : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Logs a complaint about fees through the API (as the agent console does), returning its body.</summary>
+    public async Task<JsonObject> LogComplaintAsync(string accountId, string receivedAt = "2025-03-03T15:00:00Z", string? disputeId = null,
+        string category = "fees_and_interest")
+    {
+        using var client = ClientAs(Roles.Agent, "agent-7");
+        var response = await client.PostAsJsonAsync("api/complaints", new
+        {
+            accountId,
+            disputeId,
+            category,
+            description = "I was charged a late fee although I paid on time",
+            channel = "chat",
+            receivedAt,
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Takes a step on a complaint at its current version, as <paramref name="role"/>.</summary>
+    public async Task<JsonObject> ComplaintCommandAsync(JsonObject complaint, string step, JsonObject? body = null, string role = Roles.Agent)
+    {
+        using var client = ClientAs(role, $"{role}-7");
+        var current = JsonNode.Parse(await client.GetStringAsync($"api/complaints/{complaint["complaintId"]}"))!.AsObject();
+        body ??= [];
+        body["expectedVersion"] = (long)current["version"]!;
+        var response = await client.PostAsync($"api/complaints/{complaint["complaintId"]}/{step}", JsonContent.Create(body));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
     /// <summary>
     /// Calls each endpoint the pages use once, so Wolverine generates its handler code before a browser waits on it.
     /// </summary>
@@ -160,6 +192,10 @@ public sealed class ConsoleHost : IAsyncDisposable
             compliance.GetAsync($"api/compliance/disputes/{id}/history"),
             compliance.GetAsync($"api/compliance/disputes/{id}/as-of?at=2025-01-01T00:00:00Z"),
             cardmember.GetAsync("api/me/disputes"),
+            cardmember.GetAsync("api/me/complaints"),
+            agent.PostAsJsonAsync("api/complaints", new { }),
+            compliance.GetAsync("api/compliance/complaints?status=at_risk"),
+            compliance.GetAsync($"api/compliance/complaints/{id}/history"),
             cardmember.PostAsJsonAsync("api/me/disputes/DSP-0000-000000/withdraw", new { }));
     }
 

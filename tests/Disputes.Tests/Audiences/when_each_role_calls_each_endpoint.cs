@@ -92,6 +92,15 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["POST /api/notices/print-batches"] = Integrators,
         ["GET /api/notices/print-batches/{batchId}"] = Integrators,
         ["POST /api/notices/print-batches/{batchId}/mailed"] = Integrators,
+        ["POST /api/complaints"] = Staff,
+        ["GET /api/complaints/{complaintId}"] = Readers,
+        ["POST /api/complaints/{complaintId}/review"] = Staff,
+        ["POST /api/complaints/{complaintId}/response"] = Staff,
+        ["POST /api/complaints/{complaintId}/closing"] = Staff,
+        ["POST /api/complaints/{complaintId}/reopening"] = Staff,
+        ["GET /api/compliance/complaints"] = Auditors,
+        ["GET /api/compliance/complaints/{complaintId}/history"] = Auditors,
+        ["GET /api/me/complaints"] = Cardmembers,
     };
 
     public static TheoryData<string, string> Calls()
@@ -216,7 +225,8 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
             .Replace("{deliveryId}", "6f1c2a8e-0000-4000-8000-000000000003")
             .Replace("{batchId}", "6f1c2a8e-0000-4000-8000-000000000004")
             .Replace("{linkId}", "6f1c2a8e-0000-4000-8000-000000000006")
-            .Replace("{fileId}", "6f1c2a8e-0000-4000-8000-000000000005");
+            .Replace("{fileId}", "6f1c2a8e-0000-4000-8000-000000000005")
+            .Replace("{complaintId}", "6f1c2a8e-0000-4000-8000-000000000007");
         if (route.EndsWith("/as-of", StringComparison.Ordinal))
         {
             url += "?at=2025-04-01T00:00:00Z";

@@ -63,6 +63,11 @@ public sealed partial class AccessAndProblemsTransformer : IOpenApiOperationTran
                     AddProblem(operation, 409, Conventional(409, method)!, problem);
                     AddProblem(operation, 428, Conventional(428, method)!, problem);
                 }
+                else if (route.Contains("{complaintId}", StringComparison.Ordinal))
+                {
+                    AddProblem(operation, 409, "The step is not allowed now ('rule' names why), or the complaint changed since the version sent.", problem);
+                    AddProblem(operation, 428, Conventional(428, method)!, problem);
+                }
             }
             else if (!hasRouteParameter)
             {

@@ -17,6 +17,7 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
     {
         ["Accounts"] = "Accounts: the time zone, billing-cycle calendar, payment period and autopay date that intake and the clocks are decided from, and the audited correction of a past closing.",
         ["Cardmembers"] = "The cardmember's own disputes, worded in English or Spanish, and their withdrawal.",
+        ["Complaints"] = "Formal complaints: logging one from chat, the steps on it (review, response, closing, reopening), its 15- and 60-day deadlines, the compliance lists at risk and overdue with each complaint's history, and the cardmember's own list in English or Spanish.",
         ["Compliance"] = "Deadline lists, the summary, daily totals, calendar attention and the audit: each dispute's and account's history, a dispute's state as of an instant, the breach report.",
         ["Development"] = "Development only: sign-in with a token for any role. The route does not exist in any other environment.",
         ["Disputes"] = "Opening a dispute from chat, reading it, the agents' work queue, and every step an agent takes on it.",

@@ -1,6 +1,6 @@
 // Agent console: open a dispute from a chat, the work queue (nearest deadline first), a dispute's page with
-// its clocks, steps and the actions allowed next. Every command carries the version the agent saw; a
-// changed dispute answers 409 and the page offers to reload.
+// its clocks, steps and the actions allowed next, and a formal complaint logged about it. Every command carries the
+// version the agent saw; a changed dispute answers 409 and the page offers to reload.
 
 import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, focusFirstInvalid, busy } from "./ui.js";
@@ -443,11 +443,79 @@ function renderDispute(dispute) {
             dispute.forfeitureExposure !== undefined ? fact("Forfeiture exposure", money(dispute.forfeitureExposure, dispute.currency)) : null,
             dispute.resolution ? fact("Resolution", resolutionText(dispute)) : null,
             fact("Version", String(dispute.version))))),
-      el("section", { class: "card", "aria-labelledby": "actions-title" },
-        el("h2", { id: "actions-title", text: "Next actions" }),
-        allowed.acknowledge || allowed.commands.length
-          ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm), uploadLinkAction(dispute))
-          : el("p", { class: "empty", text: "No action is open on this dispute." }))));
+      el("div", { class: "grid" },
+        el("section", { class: "card", "aria-labelledby": "actions-title" },
+          el("h2", { id: "actions-title", text: "Next actions" }),
+          allowed.acknowledge || allowed.commands.length
+            ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm), uploadLinkAction(dispute))
+            : el("p", { class: "empty", text: "No action is open on this dispute." })),
+        complaintPanel(dispute))));
+}
+
+const COMPLAINT_CATEGORIES = [
+  "billing_dispute", "fees_and_interest", "payments", "credit_reporting", "collections", "account_management", "rewards", "fraud",
+  "customer_service", "privacy", "other",
+];
+const COMPLAINT_CHANNELS = ["chat", "phone", "email", "mail", "regulator"];
+
+// A formal complaint the cardmember makes about this dispute (in any state of it): logged on the dispute's account,
+// answered with a reference to read out.
+function complaintPanel(dispute) {
+  const notice = el("div", { class: "notice" });
+  const result = el("div", { id: "complaint-result" });
+  const description = el("textarea", { id: "complaint-description", "data-field": "description", "data-label": "The cardmember's words", rows: 3,
+    "aria-describedby": "complaint-description-hint" });
+  const warning = el("div", { "aria-live": "polite" });
+  watchCardNumbers(description, warning);
+  const submit = el("button", { type: "submit", id: "complaint-submit", text: "Log the complaint" });
+  const form = el("form", { novalidate: true, id: "complaint-form" }, notice,
+    el("div", { class: "field" },
+      el("label", { for: "complaint-category", text: "What it is about" }),
+      el("select", { id: "complaint-category", "data-field": "category", "data-label": "What it is about" },
+        el("option", { value: "", text: "Choose…" }),
+        COMPLAINT_CATEGORIES.map((c) => el("option", { value: c, text: label(c), selected: c === "billing_dispute" })))),
+    el("div", { class: "field" },
+      el("label", { for: "complaint-description", text: "The cardmember's words" }),
+      el("span", { class: "hint", id: "complaint-description-hint", text: "What they complain about, as they said it. No card numbers, security codes, SSNs or passcodes." }),
+      description, warning),
+    el("div", { class: "field" },
+      el("label", { for: "complaint-channel", text: "Received by" }),
+      el("select", { id: "complaint-channel", "data-field": "channel", "data-label": "Received by" },
+        COMPLAINT_CHANNELS.map((c) => el("option", { value: c, text: label(c) })))),
+    el("div", { class: "actions-row" }, submit));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearNotice(notice);
+    clearFieldErrors(form);
+    fill(result);
+    await busy(submit, async () => {
+      try {
+        const complaint = await call("/api/complaints", { method: "POST", body: {
+          accountId: dispute.accountId,
+          disputeId: dispute.disputeId,
+          category: text(document.getElementById("complaint-category")),
+          description: text(description),
+          channel: text(document.getElementById("complaint-channel")),
+        } });
+        form.reset();
+        fill(result, el("div", { class: "notice ok case-banner", role: "status" },
+          el("h3", { id: "complaint-logged", tabindex: "-1", text: "Complaint logged" }),
+          el("p", { text: "Read this reference to the cardmember:" }),
+          el("p", { class: "case-number", id: "complaint-reference", text: complaint.reference }),
+          el("p", { text: `We answer by ${date(complaint.deadlines.response.dueOn)} and close it with our final answer by ${date(complaint.deadlines.finalResponse.dueOn)}.` })));
+        document.getElementById("complaint-logged").focus();
+      } catch (error) {
+        const placed = showFieldErrors(form, error.errors);
+        showProblem(notice, error, { fieldsShown: placed });
+        if (placed.length) focusFirstInvalid(form);
+      }
+    });
+  });
+  return el("section", { class: "card", "aria-labelledby": "complaint-title", id: "complaint" },
+    el("h2", { id: "complaint-title", text: "Complaint" }),
+    el("p", { class: "muted small", text: "A formal complaint about this dispute gets a reference of its own and must be answered within 15 days and closed within 60." }),
+    el("details", { class: "action", id: "complaint-details" }, el("summary", { text: "Log a formal complaint" }), form),
+    result);
 }
 
 // A denial or partial credit waiting for a second supervisor: what it would do, who proposed it, and (for another

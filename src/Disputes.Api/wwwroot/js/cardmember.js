@@ -1,5 +1,6 @@
 // The cardmember's status page: their own disputes in plain words (the API writes them, in English or Spanish
-// per Accept-Language), what happens next and by when, the steps taken, and a withdraw button with confirmation.
+// per Accept-Language), what happens next and by when, the steps taken, and a withdraw button with confirmation;
+// below them their complaints by reference, worded by the API the same way.
 
 import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, busy } from "./ui.js";
@@ -39,6 +40,14 @@ const TEXT = {
     withdrawn: (c) => `Dispute ${c} is withdrawn.`,
     switched: "The page is now in English.",
     pageTitle: "My disputes · Disputes",
+    complaintsTitle: "My complaints",
+    complaintsIntro: "Where each complaint you made to us stands, by its reference.",
+    loadingComplaints: "Loading your complaints…",
+    noComplaints: "You have made no complaint about your accounts.",
+    complaintLabel: "Complaint",
+    about: "About",
+    aboutCase: (c) => `about dispute ${c}`,
+    answer: "Our answer",
   },
   es: {
     skip: "Saltar al contenido principal",
@@ -69,6 +78,14 @@ const TEXT = {
     withdrawn: (c) => `La disputa ${c} fue retirada.`,
     switched: "La página ahora está en español.",
     pageTitle: "Mis disputas · Disputes",
+    complaintsTitle: "Mis quejas",
+    complaintsIntro: "En qué punto está cada queja que nos presentó, por su referencia.",
+    loadingComplaints: "Cargando sus quejas…",
+    noComplaints: "No nos ha presentado ninguna queja sobre sus cuentas.",
+    complaintLabel: "Queja",
+    about: "Sobre",
+    aboutCase: (c) => `sobre la disputa ${c}`,
+    answer: "Nuestra respuesta",
   },
 };
 
@@ -80,6 +97,8 @@ const t = () => TEXT[language];
 const caller = guard(PAGE);
 const list = document.getElementById("disputes");
 const notice = document.getElementById("notice");
+const complaintList = document.getElementById("complaints");
+const complaintNotice = document.getElementById("complaints-notice");
 const dialog = document.getElementById("withdraw-dialog");
 let withdrawing = null;
 
@@ -150,7 +169,47 @@ function card(d) {
       : null);
 }
 
+function complaintCard(c) {
+  const headingId = `complaint-${c.reference.replace(/[^A-Za-z0-9-]/g, "")}`;
+  return el("article", { class: "card complaint-card", "aria-labelledby": headingId, "data-reference": c.reference },
+    el("h3", { id: headingId }, `${t().complaintLabel} `, el("span", { class: "mono", text: c.reference })),
+    el("p", { class: "muted" },
+      `${t().about}: ${c.categoryText}${c.caseNumber ? ` · ${t().aboutCase(c.caseNumber)}` : ""} · ${t().receivedOn} ${longDate(c.receivedOn)}`),
+    el("p", { class: "status-line" }, el("span", { class: `dot ${c.status}`, "aria-hidden": "true" }),
+      el("span", { class: "status-text", text: c.statusText })),
+    el("div", { class: "next-step" },
+      el("h4", { text: t().next }),
+      el("p", { class: "next-text", text: c.next.text })),
+    c.response
+      ? [el("h4", { text: t().answer }),
+        el("blockquote", { class: "complaint-answer" }, el("p", { text: c.response }),
+          el("p", { class: "muted small" }, el("time", { datetime: c.respondedOn, text: longDate(c.respondedOn) })))]
+      : null,
+    el("h4", { text: t().steps }),
+    el("ol", { class: "steps" }, c.steps.map((s) =>
+      el("li", {}, el("time", { datetime: s.on, text: longDate(s.on) }), s.text))));
+}
+
+async function loadComplaints() {
+  clearNotice(complaintNotice);
+  complaintList.setAttribute("aria-busy", "true");
+  fill(complaintList, el("p", { class: "muted", text: t().loadingComplaints }));
+  try {
+    const { complaints } = await call("/api/me/complaints", { language });
+    fill(complaintList, complaints.length ? complaints.map(complaintCard) : el("p", { class: "empty", text: t().noComplaints }));
+  } catch (error) {
+    fill(complaintList);
+    showProblem(complaintNotice, error);
+  } finally {
+    complaintList.removeAttribute("aria-busy");
+  }
+}
+
 async function load() {
+  await Promise.all([loadDisputes(), loadComplaints()]);
+}
+
+async function loadDisputes() {
   clearNotice(notice);
   list.setAttribute("aria-busy", "true");
   fill(list, el("p", { class: "muted", text: t().loading }));

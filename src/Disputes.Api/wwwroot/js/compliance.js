@@ -1,5 +1,6 @@
 // Compliance dashboard: clocks per kind and status, forfeiture exposure, activity by day, the 30-day timeline, the
-// at-risk and breached lists, each dispute's audit history and "as of" view, and the breach report as CSV.
+// at-risk and breached lists, the complaints at risk and overdue, each dispute's (and complaint's) audit history, a
+// dispute's "as of" view, and the breach report as CSV.
 
 import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, busy } from "./ui.js";
@@ -60,6 +61,36 @@ function deadlineTable(id, items, { breached }) {
       el("td", { text: instant(breached ? item.breachedAt : item.breachesAt) }),
       el("td", { class: "num", text: money(breached ? item.forfeitureExposure : item.amount, item.currency) }),
       el("td", {}, auditButton(item.disputeId, item.caseNumber))))));
+}
+
+function complaintAuditButton(item) {
+  return el("button", { type: "button", class: "link", "data-audit": item.complaintId, onclick: () => openComplaintAudit(item.complaintId, item.reference) },
+    "Audit", el("span", { class: "visually-hidden", text: ` ${item.reference}` }));
+}
+
+// A complaint's list row: the deadline that puts it on the list (the first still undone), and the dispute it is about.
+function complaintTable(id, items, { overdue }) {
+  if (!items.length) {
+    return el("p", { class: "empty", text: overdue ? "No complaint is overdue." : "No complaint is due in the next 7 days." });
+  }
+  return el("table", { id },
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Reference" }), el("th", { scope: "col", text: "Deadline" }), el("th", { scope: "col", text: "Due" }),
+      el("th", { scope: "col", text: overdue ? "Overdue since" : "Breaches at" }), el("th", { scope: "col", text: "Status" }),
+      el("th", { scope: "col", text: "About" }), el("th", { scope: "col", text: "Dispute" }),
+      el("th", { scope: "col" }, el("span", { class: "visually-hidden", text: "Audit" })))),
+    el("tbody", {}, items.map((item) => el("tr", { "data-reference": item.reference },
+      el("th", { scope: "row", class: "mono nowrap", text: item.reference }),
+      el("td", { text: label(item.nextDeadline) }),
+      el("td", { class: "nowrap", text: date(item.nextDueOn) }),
+      el("td", { text: instant(item.nextBreachesAt) }),
+      el("td", {}, el("span", { class: `badge ${item.status}`, text: label(item.status) })),
+      el("td", { text: label(item.category) }),
+      el("td", { class: "nowrap" }, item.disputeId
+        ? el("button", { type: "button", class: "link mono", "data-audit": item.disputeId, onclick: () => openAudit(item.disputeId, item.caseNumber) },
+          el("span", { class: "visually-hidden", text: "Audit dispute " }), item.caseNumber)
+        : "—"),
+      el("td", {}, complaintAuditButton(item))))));
 }
 
 async function inBatches(ids, load, size = 6) {
@@ -163,16 +194,20 @@ async function load() {
     serviceNow = new Date(summary.breachesTo);
     document.getElementById("as-of-now").textContent = `Service time: ${instant(summary.breachesTo)}`;
     renderSummary(summary);
-    const [risk, breached, attention, violations] = await Promise.all([
+    const [risk, breached, attention, violations, complaintsAtRisk, complaintsOverdue] = await Promise.all([
       call(`/api/compliance/deadlines?status=pending&dueBefore=${addDays(today(), 7)}&pageSize=100`),
       call("/api/compliance/deadlines?status=breached&pageSize=100"),
       call("/api/compliance/calendar-attention?pageSize=100"),
       call("/api/compliance/hold-violations?pageSize=100"),
+      call("/api/compliance/complaints?status=at_risk&withinDays=7&pageSize=100"),
+      call("/api/compliance/complaints?status=overdue&pageSize=100"),
     ]);
     fill(document.getElementById("at-risk"), deadlineTable("at-risk-table", risk.items, { breached: false }));
     fill(document.getElementById("breached"), deadlineTable("breached-table", breached.items, { breached: true }));
     fill(document.getElementById("attention"), attentionTable(attention.items));
     fill(document.getElementById("violations"), violationsTable(violations.items));
+    fill(document.getElementById("complaints-at-risk"), complaintTable("complaints-at-risk-table", complaintsAtRisk.items, { overdue: false }));
+    fill(document.getElementById("complaints-overdue"), complaintTable("complaints-overdue-table", complaintsOverdue.items, { overdue: true }));
     if (!document.getElementById("report-from").value) {
       document.getElementById("report-from").value = addDays(today(), -30);
       document.getElementById("report-to").value = addDays(today(), 1);
@@ -195,8 +230,9 @@ function eventData(data) {
 }
 
 async function openAudit(disputeId, caseNumber) {
-  auditing = { disputeId, caseNumber };
+  auditing = { disputeId, caseNumber, opener: disputeId };
   audit.hidden = false;
+  audit.classList.remove("complaint");
   const title = document.getElementById("audit-title");
   fill(title, "Audit of case ", el("span", { class: "mono", text: caseNumber }));
   clearNotice(document.getElementById("audit-notice"));
@@ -207,29 +243,53 @@ async function openAudit(disputeId, caseNumber) {
   audit.scrollIntoView({ block: "start" });
   try {
     const history = await call(`/api/compliance/disputes/${disputeId}/history`);
-    fill(document.getElementById("history"), el("table", { id: "history-table" },
-      el("caption", { class: "visually-hidden", text: `Every event of case ${caseNumber}, oldest first` }),
-      el("thead", {}, el("tr", {},
-        el("th", { scope: "col", class: "num", text: "#" }), el("th", { scope: "col", text: "Event" }), el("th", { scope: "col", text: "Happened" }),
-        el("th", { scope: "col", text: "Recorded" }), el("th", { scope: "col", text: "Actor" }), el("th", { scope: "col", text: "Correlation id" }),
-        el("th", { scope: "col", text: "Data" }))),
-      el("tbody", {}, history.events.map((e) => el("tr", { "data-type": e.type },
-        el("td", { class: "num", text: String(e.version) }),
-        el("th", { scope: "row", text: label(e.type) }),
-        el("td", { text: instant(e.occurredAt) }),
-        el("td", { text: instant(e.timestamp) }),
-        el("td", { class: "mono", text: e.actor || "—" }),
-        el("td", { class: "mono small", text: e.correlationId || "—" }),
-        el("td", {}, eventData(e.data)))))));
+    fill(document.getElementById("history"), historyTable(history, `case ${caseNumber}`));
     announce(`History of case ${caseNumber} loaded: ${history.events.length} events.`);
   } catch (error) {
     showProblem(document.getElementById("audit-notice"), error);
   }
 }
 
+// A complaint's audit: its history only (the "as of" view is a dispute's).
+async function openComplaintAudit(complaintId, reference) {
+  auditing = { opener: complaintId };
+  audit.hidden = false;
+  audit.classList.add("complaint");
+  const title = document.getElementById("audit-title");
+  fill(title, "Audit of complaint ", el("span", { class: "mono", text: reference }));
+  clearNotice(document.getElementById("audit-notice"));
+  fill(document.getElementById("history"), el("p", { class: "muted", text: "Loading the history…" }));
+  title.focus();
+  audit.scrollIntoView({ block: "start" });
+  try {
+    const history = await call(`/api/compliance/complaints/${complaintId}/history`);
+    fill(document.getElementById("history"), historyTable(history, `complaint ${reference}`));
+    announce(`History of complaint ${reference} loaded: ${history.events.length} events.`);
+  } catch (error) {
+    showProblem(document.getElementById("audit-notice"), error);
+  }
+}
+
+function historyTable(history, what) {
+  return el("table", { id: "history-table" },
+    el("caption", { class: "visually-hidden", text: `Every event of ${what}, oldest first` }),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", class: "num", text: "#" }), el("th", { scope: "col", text: "Event" }), el("th", { scope: "col", text: "Happened" }),
+      el("th", { scope: "col", text: "Recorded" }), el("th", { scope: "col", text: "Actor" }), el("th", { scope: "col", text: "Correlation id" }),
+      el("th", { scope: "col", text: "Data" }))),
+    el("tbody", {}, history.events.map((e) => el("tr", { "data-type": e.type },
+      el("td", { class: "num", text: String(e.version) }),
+      el("th", { scope: "row", text: label(e.type) }),
+      el("td", { text: instant(e.occurredAt) }),
+      el("td", { text: instant(e.timestamp) }),
+      el("td", { class: "mono", text: e.actor || "—" }),
+      el("td", { class: "mono small", text: e.correlationId || "—" }),
+      el("td", {}, eventData(e.data))))));
+}
+
 document.getElementById("audit-close").addEventListener("click", () => {
   audit.hidden = true;
-  const opener = auditing && document.querySelector(`[data-audit="${auditing.disputeId}"]`);
+  const opener = auditing && document.querySelector(`[data-audit="${auditing.opener}"]`);
   auditing = null;
   opener?.focus();
 });

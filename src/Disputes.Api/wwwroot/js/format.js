@@ -17,6 +17,13 @@ const LABELS = {
   supervisor: "Supervisor", disputes: "Disputes team", credit: "Credit team", rewards: "Rewards team",
   cardmember: "Cardmember", merchant: "Merchant", corrected: "Error corrected", no_error: "No error found", partial: "Corrected in part",
   two_cycles: "Two billing cycles", ninety_day_cap: "90-day cap",
+  // complaint statuses, deadlines, categories and channels
+  received: "Received", in_review: "In review", responded: "Responded", closed: "Closed",
+  response: "Response (15 days)", final_response: "Final answer (60 days)",
+  billing_dispute: "Billing dispute", fees_and_interest: "Fees or interest", payments: "Payments", credit_reporting: "Credit reporting",
+  collections: "Collections", account_management: "Account management", fraud: "Fraud or identity theft",
+  customer_service: "Customer service", privacy: "Privacy", other: "Other",
+  chat: "Chat", phone: "Phone", email: "E-mail", mail: "Mail", regulator: "Regulator (e.g. the CFPB)",
 };
 
 /** The label of an enum value, e.g. "met_by_resolution" -> "Met by resolution". */
