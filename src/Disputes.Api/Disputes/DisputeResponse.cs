@@ -74,6 +74,7 @@ public sealed record DisputeResponse(
         DisputeAction.ApproveResolution => "resolution-approval",
         DisputeAction.RejectResolution => "resolution-rejection",
         DisputeAction.RecordStatementDate => "statement-date",
+        DisputeAction.RecordReporting => "reporting",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action has a command path."),
     };
 

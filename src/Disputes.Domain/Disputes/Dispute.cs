@@ -117,6 +117,9 @@ public sealed record Dispute
     /// <summary>The letters rendered for the post and waiting in the print queue, not yet sent: they meet no clock.</summary>
     public IReadOnlyList<NoticeQueuedForPost> QueuedForPost { get; init; } = [];
 
+    /// <summary>Every report of 1026.13(g)(4) recorded (the amount reported as in dispute, then its resolution), oldest first.</summary>
+    public IReadOnlyList<Reporting.AmountInDisputeReported> Reports { get; init; } = [];
+
     /// <summary>The resolution proposed and waiting for a supervisor's approval, if one is.</summary>
     public Approving.PendingProposal? PendingProposal { get; init; }
 
@@ -212,6 +215,7 @@ public sealed record Dispute
             DisputeReopened => this with { Status = DisputeStatus.Reopened },
             NoticeIssued e => this with { Notices = [.. Notices, e], QueuedForPost = [.. QueuedForPost.Where(q => q.NoticeId != e.NoticeId)] },
             NoticeQueuedForPost e => this with { QueuedForPost = [.. QueuedForPost, e] },
+            Reporting.AmountInDisputeReported e => this with { Reports = [.. Reports, e] },
             StatementDateRecorded e => this with { StatementTransmittedOn = e.StatementTransmittedOn, FilingWindow = e.FilingWindow },
             _ => this,
         };

@@ -42,6 +42,9 @@ public enum DisputeAction
     /// <summary>Reopen a resolved dispute as a reassertion (1026.13(h)).</summary>
     Reopen,
 
+    /// <summary>Record a report of 1026.13(g)(4) to the parties named, which issues the notice of reporting; after a reassertion within the payment period.</summary>
+    RecordReporting,
+
     /// <summary>Record the date of the statement that first shows a charge not yet billed at intake; once, in every state.</summary>
     RecordStatementDate,
 }
@@ -61,7 +64,16 @@ public static class DisputeActions
     /// what it carries (a credit larger than the amount disputed, an escalation to where it already is).
     /// </summary>
     public static IReadOnlyList<DisputeAction> AllowedFor(Dispute dispute) =>
-        dispute.NotYetBilled ? [.. ByStatus(dispute), DisputeAction.RecordStatementDate] : ByStatus(dispute);
+    [
+        .. ByStatus(dispute),
+        .. dispute.NotYetBilled ? [DisputeAction.RecordStatementDate] : Array.Empty<DisputeAction>(),
+        .. ReportsDue(dispute) ? [DisputeAction.RecordReporting] : Array.Empty<DisputeAction>(),
+    ];
+
+    // 1026.13(g)(4): after a reassertion within the payment period the parties reported to are named, and later told of the resolution.
+    private static bool ReportsDue(Dispute dispute) =>
+        dispute.Status != DisputeStatus.Withdrawn
+        && dispute.Hold?.Periods.Any(p => p.Terms.Stage is Holds.HoldStage.PaymentPeriodReasserted or Holds.HoldStage.ReportOnlyAsInDispute) == true;
 
     private static IReadOnlyList<DisputeAction> ByStatus(Dispute dispute)
     {

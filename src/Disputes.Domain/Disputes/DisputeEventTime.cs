@@ -39,6 +39,7 @@ public static class DisputeEventTime
         Approving.ResolutionProposed e => e.ProposedAt,
         Approving.ResolutionApproved e => e.ApprovedAt,
         Approving.ResolutionRejected e => e.RejectedAt,
+        Reporting.AmountInDisputeReported e => e.RecordedAt,
         _ => Holds.HoldSteps.TimeOf(@event) ?? throw new ArgumentException($"{@event.GetType().Name} is not a dispute event.", nameof(@event)),
     };
 }

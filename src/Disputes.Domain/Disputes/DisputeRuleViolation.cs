@@ -57,4 +57,13 @@ public enum DisputeRule
 
     /// <summary>The statement date is recorded already: it is given once, for a charge that was not yet billed at intake.</summary>
     StatementDateKnown,
+
+    /// <summary>The amount owed was not disputed again within the payment period, so 1026.13(g)(4) puts no duty to name the parties reported to.</summary>
+    NoReportingDuty,
+
+    /// <summary>A resolution is reported to the parties before the report to them is recorded.</summary>
+    NothingReportedYet,
+
+    /// <summary>The reasserted dispute is not resolved yet, so there is no resolution to report.</summary>
+    NotResolvedAgain,
 }

@@ -59,6 +59,10 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
             $"Proposed resolution approved by {e.ApprovedBy} (proposed by {e.ProposedBy})."),
         Approving.ResolutionRejected e => new(version, "resolution_rejected", e.RejectedAt,
             $"Proposed resolution returned by {e.RejectedBy} to {e.ProposedBy}: {e.Reason}"),
+        Reporting.AmountInDisputeReported { Stage: Notices.ReportingStage.Reported } e => new(version, "reporting_recorded", e.RecordedAt,
+            Invariant($"Amount reported as in dispute on {e.ReportedOn:yyyy-MM-dd} to {string.Join(", ", e.Parties.Select(p => p.Name))}.")),
+        Reporting.AmountInDisputeReported e => new(version, "reporting_recorded", e.RecordedAt,
+            Invariant($"Resolution reported on {e.ReportedOn:yyyy-MM-dd} to {string.Join(", ", e.Parties.Select(p => p.Name))}.")),
         _ => Holds.HoldSteps.For(@event, version) ?? new(version, "unknown", default, @event.GetType().Name),
     };
 

@@ -41,7 +41,7 @@ public sealed record ReportingNotice : NoticeContent
     /// <summary>Which letter this is: the report, or the report of its resolution.</summary>
     public ReportingStage Stage { get; init; }
 
-    /// <summary>The amount reported: what the explanation said is still owed.</summary>
+    /// <summary>The amount reported: what the explanation said is still owed (for the resolution's report, the amount reported before).</summary>
     public decimal AmountReported { get; init; }
 
     /// <summary>The date the report (or the report of its resolution) was made, in the dispute's time zone.</summary>
@@ -75,7 +75,11 @@ public sealed record ReportingNotice : NoticeContent
         ArgumentNullException.ThrowIfNull(dispute);
         ArgumentNullException.ThrowIfNull(parties);
         var resolution = NoticeRules.ResolutionOf(dispute, "a notice of reporting");
-        if (resolution.AmountOwed is not > 0m)
+        // The resolution's report is about the amount reported before, which a later correction leaves nothing of.
+        var amount = stage == ReportingStage.ResolutionReported
+            ? dispute.Reports.LastOrDefault(r => r.Stage == ReportingStage.Reported)?.Amount ?? resolution.AmountOwed
+            : resolution.AmountOwed;
+        if (amount is not > 0m)
         {
             throw new DisputeRuleViolation(DisputeRule.NoticeLacksFacts, "Cannot issue a notice of reporting: the resolution left nothing owed, so there is no amount in dispute to report.");
         }
@@ -97,6 +101,6 @@ public sealed record ReportingNotice : NoticeContent
             throw new DisputeFieldViolation(Fields.ReportedOn, $"must be on or before {sentOn:yyyy-MM-dd}, the day the notice is sent: it tells of a report already made.");
         }
 
-        return new ReportingNotice(dispute, issuer, sentAt, stage, resolution.AmountOwed.Value, reportedOn, named);
+        return new ReportingNotice(dispute, issuer, sentAt, stage, amount.Value, reportedOn, named);
     }
 }

@@ -53,6 +53,7 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["POST /api/disputes/{disputeId}/withdrawal"] = Staff,
         ["POST /api/disputes/{disputeId}/reopening"] = [Roles.Supervisor],
         ["POST /api/disputes/{disputeId}/resolution-approval"] = [Roles.Supervisor],
+        ["POST /api/disputes/{disputeId}/reporting"] = Staff,
         ["GET /api/disputes/{disputeId}/summary"] = Staff,
         ["POST /api/disputes/{disputeId}/resolution-rejection"] = [Roles.Supervisor],
         ["POST /api/disputes/{disputeId}/statement-date"] = Staff,
