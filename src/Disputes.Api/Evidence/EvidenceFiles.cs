@@ -37,13 +37,17 @@ public static class EvidenceFiles
         return options;
     }
 
-    /// <summary>Adds <paramref name="file"/> and its <paramref name="content"/> to the session, to be written when it commits.</summary>
-    public static void Keep(IDocumentSession session, EvidenceFile file, byte[] content)
+    /// <summary>
+    /// Adds <paramref name="file"/> and its <paramref name="content"/> to the session, to be written when it commits: the
+    /// bytes go from the stream into the row as the command is sent, never gathered into one array here.
+    /// </summary>
+    public static void Keep(IDocumentSession session, EvidenceFile file, Stream content)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(file);
         session.Insert(file);
-        session.QueueSqlCommand($"insert into {DisputesStore.Schema}.{ContentTable} (file_id, dispute_id, content) values (?, ?, ?)", file.Id, file.DisputeId, content);
+        session.QueueOperation(new EvidenceContentInsert(
+            $"insert into {DisputesStore.Schema}.{ContentTable} (file_id, dispute_id, content) values (?, ?, ?)", file.Id, file.DisputeId, content));
     }
 
     /// <summary>The files of dispute <paramref name="disputeId"/>, oldest first.</summary>

@@ -70,7 +70,7 @@ public static class UploadEvidenceEndpoint
             return Problem.LinkGone();
         }
 
-        var received = await ReadAsync(http.Request.Body, cancellation);
+        var received = await ReceivedUpload.ReceiveAsync(http, EvidenceFiles.MaxFileBytes, cancellation);
         if (received is null)
         {
             return Problem.TooLarge(EvidenceFiles.MaxFileBytes);
@@ -81,7 +81,7 @@ public static class UploadEvidenceEndpoint
             return Problem.Validation("file", "is empty; send the file's bytes as the request body.");
         }
 
-        if (EvidenceFileKinds.Of(received) is not { } kind)
+        if (EvidenceFileKinds.Of(received.Head) is not { } kind)
         {
             return Problem.UnsupportedFile("The file's contents are not a PDF, a JPEG or a PNG, whatever its name says.");
         }
@@ -92,8 +92,10 @@ public static class UploadEvidenceEndpoint
             return Problem.SensitiveData(FileNameHeader, secret);
         }
 
-        var stored = kind == EvidenceFileKind.Pdf ? received : EvidenceImages.WithoutMetadata(received, kind);
-        if (stored is null)
+        // A PDF is stored as sent, streamed from the temporary file into its row at commit; an image has to be decoded
+        // whole to be encoded anew without its metadata.
+        var image = kind == EvidenceFileKind.Pdf ? null : EvidenceImages.WithoutMetadata(await received.ReadAllAsync(cancellation), kind);
+        if (kind != EvidenceFileKind.Pdf && image is null)
         {
             return Problem.UnsupportedFile("The image cannot be read.");
         }
@@ -124,9 +126,9 @@ public static class UploadEvidenceEndpoint
             DisputeId = link.DisputeId,
             Name = EvidenceFileName.Clean(sentName, kind),
             ContentType = EvidenceFileKinds.MediaType(kind),
-            Size = stored.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(stored)),
-            ReceivedSha256 = Convert.ToHexStringLower(SHA256.HashData(received)),
+            Size = image?.Length ?? received.Length,
+            Sha256 = image is null ? received.Sha256 : Convert.ToHexStringLower(SHA256.HashData(image)),
+            ReceivedSha256 = received.Sha256,
             UploadedBy = $"cardmember via link {link.Id}",
             LinkId = link.Id,
             UploadedAt = now,
@@ -136,28 +138,9 @@ public static class UploadEvidenceEndpoint
 
         // No signed-in caller: the events and the file name the link they came through. Wolverine commits the session.
         session.LastModifiedBy = file.UploadedBy;
-        EvidenceFiles.Keep(session, file, stored);
+        EvidenceFiles.Keep(session, file, image is null ? received.Content : new MemoryStream(image, writable: false));
         stream.AppendMany(events);
         return Results.Created($"/api/disputes/{file.DisputeId}/files/{file.Id}",
             new UploadedEvidence(file.Id, file.Name, file.ContentType, file.Size, file.Sha256, file.UploadedAt));
-    }
-
-    /// <summary>The body, read once into one array; null when it is longer than a file may be.</summary>
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellation)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellation)) > 0)
-        {
-            if (buffer.Length + read > EvidenceFiles.MaxFileBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
