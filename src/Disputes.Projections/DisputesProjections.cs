@@ -17,11 +17,11 @@ namespace Disputes.Projections;
 public static class DisputesProjections
 {
     /// <summary>The names of the asynchronous projections, the ones that can trail the event log.</summary>
-    public static IReadOnlyList<string> Asynchronous { get; } = [ComplianceDayProjection.ProjectionName];
+    public static IReadOnlyList<string> Asynchronous { get; } = [ComplianceDayProjection.ProjectionName, ClockTallyProjection.ProjectionName];
 
     /// <summary>
     /// Adds the projections: inline the ones commands and screens read back at once (written in the events' own
-    /// transaction, so an answer and the next read agree), asynchronous the portfolio's daily totals.
+    /// transaction, so an answer and the next read agree), asynchronous the portfolio's daily totals and the summary's clock tally.
     /// </summary>
     public static StoreOptions AddDisputesProjections(this StoreOptions options)
     {
@@ -39,6 +39,12 @@ public static class DisputesProjections
         // The portfolio's daily totals trail the log: one row per day takes every event of that day, and inline
         // it would serialize all intake behind that row's lock. Wolverine runs it on exactly one node.
         options.Projections.Add<ComplianceDayProjection>(ProjectionLifecycle.Async);
+
+        // The summary's counts per clock and status, for the same reason: a dozen rows take every status change.
+        // A raw IProjection declares nothing for a rebuild to delete, so the table is named for teardown here.
+        var tally = ClockTally.AddStorage(options);
+        options.Projections.Add(new ClockTallyProjection(), ProjectionLifecycle.Async, ClockTallyProjection.ProjectionName,
+            async => async.DeleteDataInTableOnTeardown(tally));
 
         // How often the daemon looks for new events, busy and idle (Marten's defaults: 250 ms and 1 s). Its lag is
         // this interval plus the batch's own time: at the defaults 279 ms p50 / 1.07 s p99 under intake load, at

@@ -10,6 +10,12 @@ namespace Disputes.Bench.Scenarios;
 /// <param name="Run">Runs it on a Marten session.</param>
 public sealed record QueryShape(string Name, Func<IQuerySession, CancellationToken, Task<long>> Run)
 {
+    /// <summary>The summary as it was read before the clock tally: counts and exposure over every clock row.</summary>
+    public const string SummaryOverEveryClockRow = "compliance summary, counted over every clock row (before the tally)";
+
+    /// <summary>The summary as the service reads it: counts and exposure from the clock tally.</summary>
+    public const string Summary = "compliance summary";
+
     /// <summary>The shapes measured: the deadline list filtered the ways the API allows, and the summary.</summary>
     public static IReadOnlyList<QueryShape> All(Instant now)
     {
@@ -21,10 +27,16 @@ public sealed record QueryShape(string Name, Func<IQuerySession, CancellationTok
             List("breached, due in the last 30 days", new(null, [ClockStatus.Breached], today.PlusDays(-30), today, null, 1, 50)),
             List("one account's clocks", new(null, [], null, null, "acct-0042", 1, 50)),
             List("pending, page 100", new(null, [ClockStatus.Pending], null, null, null, 100, 50)),
-            new("compliance summary", async (session, cancellation) =>
+            new(Summary, async (session, cancellation) =>
             {
                 var summary = await new ComplianceSummaryQuery(now, Duration.FromDays(7), now - Duration.FromDays(30), now)
                     .RunAsync(session, cancellation);
+                return summary.Counts.Sum(c => c.Count);
+            }),
+            new(SummaryOverEveryClockRow, async (session, cancellation) =>
+            {
+                var summary = await new ComplianceSummaryQuery(now, Duration.FromDays(7), now - Duration.FromDays(30), now)
+                    .RunOverEveryClockRowAsync(session, cancellation);
                 return summary.Counts.Sum(c => c.Count);
             }),
         ];

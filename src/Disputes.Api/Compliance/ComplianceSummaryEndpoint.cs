@@ -13,7 +13,8 @@ public static class ComplianceSummaryEndpoint
 {
     /// <summary>
     /// Counts per clock and status, disputes breaching in the next 7 days, breaches between <c>from</c> and
-    /// <c>to</c> (ISO instants; default the last 30 days) and the total forfeiture exposure.
+    /// <c>to</c> (ISO instants; default the last 30 days) and the total forfeiture exposure. The counts and the exposure
+    /// are kept by an asynchronous projection; <c>freshness</c> says how far they trail the event log.
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/compliance/summary")]
@@ -37,7 +38,7 @@ public static class ComplianceSummaryEndpoint
         return Results.Ok(new
         {
             summary.Counts, summary.DisputesDueSoon, BreachesFrom = from, BreachesTo = to, summary.BreachedClocks,
-            summary.BreachedDisputes, summary.TotalForfeitureExposure
+            summary.BreachedDisputes, summary.TotalForfeitureExposure, summary.Freshness
         });
     }
 }

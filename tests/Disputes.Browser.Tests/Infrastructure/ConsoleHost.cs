@@ -84,6 +84,15 @@ public sealed class ConsoleHost : IAsyncDisposable
         // Through the host, so the asynchronous projections are paused meanwhile and none keeps a position past the
         // emptied log.
         await App.ResetAllMartenDataAsync();
+
+        // Marten empties documents and events but not the clock tally's own table; the log is empty now, so the
+        // tally's projection has nothing to write meanwhile.
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.QueueSqlCommand($"truncate {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.Table}");
+            await session.SaveChangesAsync();
+        }
+
         await App.Services.GetRequiredService<IHost>().ResetResourceState();
     }
 

@@ -156,6 +156,8 @@ public sealed class when_commands_race(RaceFixture fixture) : IClassFixture<Race
         await Task.Delay(TimeSpan.FromSeconds(2));
         var drift = await fixture.Stored.ProjectionDriftAsync();
         Assert.True(drift.Count == 0, $"Read models differ from a fresh fold of the events:\n{string.Join('\n', drift.Take(5))}");
+        var tallyDrift = await fixture.Stored.ClockTallyDriftAsync(TimeSpan.FromSeconds(60));
+        Assert.True(tallyDrift.Count == 0, $"The clock tally differs from a count over the clock rows:\n{string.Join('\n', tallyDrift)}");
         Assert.Empty(await fixture.Stored.HalfWrittenDisputesAsync());
     }
 }

@@ -164,6 +164,55 @@ public sealed class StoredState(string connectionString) : IAsyncDisposable
         return drift;
     }
 
+    /// <summary>
+    /// The differences between the asynchronous clock tally and a count over every clock row (per clock and status,
+    /// and the breached disputes' exposure), once the tally has caught up with the log; empty when they agree. Waits up
+    /// to <paramref name="timeout"/> for the tally to catch up and agree, since timers may still be appending.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ClockTallyDriftAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var caughtUp = await ScalarAsync<bool>(
+                $"""
+                 select coalesce((select last_seq_id from {Schema}.mt_event_progression where name = '{ClockTallyProjection.ProjectionName}:All'), 0)
+                        >= (select coalesce(max(seq_id), 0) from {Schema}.mt_events)
+                 """);
+            var drift = caughtUp ? await CompareClockTallyAsync() : ["the clock tally has not caught up with the event log"];
+            if (drift.Count == 0 || DateTime.UtcNow > deadline)
+            {
+                return drift;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<List<string>> CompareClockTallyAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+             with counted as (
+                 select clock || '/' || status as tally, count(*)::numeric as amount from {Schema}.mt_doc_clockrow where due_on is not null group by clock, status
+                 union all
+                 select 'exposure', coalesce(sum(forfeiture_exposure), 0) from (select distinct on (dispute_id) forfeiture_exposure from {Schema}.mt_doc_clockrow where status = 'Breached') per_dispute),
+             kept as (select tally, amount from {Schema}.{ClockTally.Table} where amount <> 0 or tally = 'exposure')
+             select coalesce(c.tally, k.tally) || ': counted ' || coalesce(c.amount::text, 'nothing') || ', tally ' || coalesce(k.amount::text, 'nothing')
+             from counted c full join kept k on k.tally = c.tally
+             where c.amount is distinct from k.amount and not (c.tally = 'exposure' and c.amount = 0 and k.tally is null)
+             """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var drift = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            drift.Add(reader.GetString(0));
+        }
+
+        return drift;
+    }
+
     /// <summary>Every row of every table of the service's schema, as PostgreSQL's text form of the row.</summary>
     public async Task<IReadOnlyList<(string Table, string Row)>> AllRowsAsync()
     {

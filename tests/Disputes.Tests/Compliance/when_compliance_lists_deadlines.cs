@@ -98,7 +98,21 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
         Assert.True((await Client.CommandAsync(smallDispute, "notes", new() { ["text"] = "audit" }, version: 4)).IsSuccessStatusCode);
         Assert.True((await Client.CommandAsync(bigDispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
 
-        var summary = await (await Service.ClientAs("compliance").GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();
+        // The counts and the exposure are kept by an asynchronous projection: wait until it has every event.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonObject summary;
+        while (true)
+        {
+            summary = await (await Service.ClientAs("compliance").GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();
+            if ((long)summary["freshness"]!["eventsBehind"]! == 0)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The clock tally did not catch up: {summary["freshness"]!.ToJsonString()}");
+            await Task.Delay(200);
+        }
+
 
         Assert.Equal(4, (long)summary["breachedClocks"]!);
         Assert.Equal(2, (long)summary["breachedDisputes"]!);

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Disputes.Projections.Compliance;
+using Disputes.Tests.Infrastructure;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Disputes.Tests.Compliance;
+
+/// <summary>
+/// The summary's counts per clock and status and its exposure come from the asynchronous clock tally; they must be
+/// exactly what counting every clock row would give.
+/// </summary>
+public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixture) : ServiceTest(fixture)
+{
+    private HttpClient Compliance => Service.ClientAs("compliance");
+
+    [Fact]
+    public async Task the_tally_equals_a_count_of_every_clock_row_after_disputes_are_worked_every_way()
+    {
+        await WorkDisputesEveryWayAsync();
+
+        var summary = await CaughtUpSummaryAsync();
+
+        var expected = await CountedFromClockRowsAsync();
+        Assert.Equal(expected.Counts, Counts(summary));
+        Assert.Equal(expected.Exposure, (decimal)summary["totalForfeitureExposure"]!);
+        Assert.Contains(expected.Counts, c => c.StartsWith("acknowledgment/breached=", StringComparison.Ordinal));
+        Assert.Contains(expected.Counts, c => c.StartsWith("resolution/stopped=", StringComparison.Ordinal));
+        Assert.Contains(expected.Counts, c => c.StartsWith("acknowledgment/metbyresolution=", StringComparison.Ordinal));
+        Assert.Equal("ClockTally", summary["freshness"]!["projection"].Str());
+    }
+
+    [Fact]
+    public async Task a_rebuild_from_the_event_log_gives_the_same_tally()
+    {
+        await WorkDisputesEveryWayAsync();
+        var before = await CaughtUpSummaryAsync();
+
+        // The service's own daemon is paused so that only the rebuild applies the events.
+        var coordinator = Service.App.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await Service.Store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(ClockTallyProjection.ProjectionName, TimeSpan.FromMinutes(1), CancellationToken.None);
+            await daemon.StopAllAsync();
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+
+        var after = await CaughtUpSummaryAsync();
+        var expected = await CountedFromClockRowsAsync();
+        Assert.Equal(expected.Counts, Counts(after));
+        Assert.Equal(Counts(before), Counts(after));
+        Assert.Equal(expected.Exposure, (decimal)after["totalForfeitureExposure"]!);
+    }
+
+    // Filed too late (its clocks do not apply); acknowledged; resolved (the acknowledgment met by resolution); resolved then reopened; withdrawn; given finance
+    // charges; a resolution deadline recomputed by a billing-cycle change; and left
+    // until the clocks still running breach (recorded as the next step on each dispute is).
+    private async Task WorkDisputesEveryWayAsync()
+    {
+        await Client.RegisterAccountAsync();
+        var late = TestApi.Intake();
+        late["transactionDate"] = "2024-11-20";
+        late["statementTransmittedOn"] = "2024-12-01";
+        Assert.Equal("not_applicable", (await Client.OpenDisputeAsync(late))["deadlines"]!["acknowledgment"]!["status"].Str());
+        var acknowledged = await Client.StepAsync(await Client.OpenDisputeAsync(), "acknowledgment");
+        await Client.StepAsync(await Client.OpenDisputeAsync(), "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 10m });
+        var reopened = await Client.StepAsync(await Client.OpenDisputeAsync(), "resolution", new() { ["outcome"] = "corrected", ["creditedAmount"] = 10m });
+        await Service.ClientAs("supervisor").StepAsync(reopened, "reopening", new() { ["reason"] = "Cardmember says the charge came back" });
+        await Client.StepAsync(await Client.OpenDisputeAsync(), "withdrawal", new() { ["reason"] = "Found the purchase" });
+        var charged = await Client.StepAsync(await Client.OpenDisputeAsync(), "finance-charges", new() { ["amount"] = 3m });
+        var noted = await Client.OpenDisputeAsync();
+        var alone = await Client.OpenDisputeAsync();
+        var recomputed = await Service.AndItsMessagesAsync(() => Client.PutJsonAsync("/api/accounts/acct-1001",
+            new JsonObject { ["timeZone"] = "America/New_York", ["billingCycle"] = new JsonObject { ["closingDay"] = 5 } }));
+        Assert.True(recomputed.IsSuccessStatusCode, await recomputed.Content.ReadAsStringAsync());
+
+        Clock.SetNow("2025-06-20T12:00:00Z");
+        foreach (var dispute in new[] { noted, charged, acknowledged, alone })
+        {
+            var current = await Client.GetDisputeAsync(dispute);
+            Assert.True((await Client.CommandAsync(current, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
+        }
+
+        Assert.Equal(7, await Service.ScalarAsync<long>("select count(*) from disputes.mt_doc_clockrow where status = 'Breached'"));
+    }
+
+    private async Task<JsonObject> CaughtUpSummaryAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var response = await Compliance.GetAsync("/api/compliance/summary");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var summary = await response.BodyAsync();
+            var freshness = summary["freshness"]!;
+            if ((long)freshness["highWaterMark"]! > 0 && (long)freshness["eventsBehind"]! == 0)
+            {
+                return summary;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The clock tally did not catch up: {freshness.ToJsonString()}");
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<(IReadOnlyList<string> Counts, decimal Exposure)> CountedFromClockRowsAsync()
+    {
+        await using var session = Service.Store.QuerySession();
+        var counts = await ComplianceSummaryQuery.CountClocksAsync(session, CancellationToken.None);
+        var exposure = await ComplianceSummaryQuery.SumExposureAsync(session, CancellationToken.None);
+        return (counts.Select(c => $"{c.Clock}/{c.Status}={c.Count}".ToLowerInvariant()).Order().ToList(), exposure);
+    }
+
+    private static IReadOnlyList<string> Counts(JsonObject summary) =>
+        summary["counts"]!.AsArray().Select(c => $"{c!["clock"].Str()}/{c["status"].Str().Replace("_", "", StringComparison.Ordinal)}={(long)c["count"]!}").Order().ToList();
+}
