@@ -222,7 +222,8 @@ public sealed record Dispute
         return next with
         {
             Version = version,
-            PendingProposal = @event is Approving.ResolutionProposed proposed ? new Approving.PendingProposal(proposed) : PendingProposal?.Evolve(@event),
+            PendingProposal = PendingProposal is { } pending ? pending.Evolve(@event)
+                : @event is Approving.ResolutionProposed proposed ? new Approving.PendingProposal(proposed) : null,
             Hold = @event is Holds.HoldPlaced placed ? Holds.BillingErrorHold.Start(placed) : Hold?.Evolve(@event),
             AcknowledgmentClock = AcknowledgmentClock.Evolve(@event),
             ResolutionClock = ResolutionClock.Evolve(@event),

@@ -67,13 +67,8 @@ public static class DisputeActions
     [
         .. ByStatus(dispute),
         .. dispute.NotYetBilled ? [DisputeAction.RecordStatementDate] : Array.Empty<DisputeAction>(),
-        .. ReportsDue(dispute) ? [DisputeAction.RecordReporting] : Array.Empty<DisputeAction>(),
+        .. Reporting.RecordReporting.IsDue(dispute) ? [DisputeAction.RecordReporting] : Array.Empty<DisputeAction>(),
     ];
-
-    // 1026.13(g)(4): after a reassertion within the payment period the parties reported to are named, and later told of the resolution.
-    private static bool ReportsDue(Dispute dispute) =>
-        dispute.Status != DisputeStatus.Withdrawn
-        && dispute.Hold?.Periods.Any(p => p.Terms.Stage is Holds.HoldStage.PaymentPeriodReasserted or Holds.HoldStage.ReportOnlyAsInDispute) == true;
 
     private static IReadOnlyList<DisputeAction> ByStatus(Dispute dispute)
     {

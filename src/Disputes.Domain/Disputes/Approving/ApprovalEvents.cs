@@ -58,7 +58,7 @@ public sealed record PendingProposal(ResolutionProposed Proposed, string? Outdat
     public PendingProposal? Evolve(object @event) => @event switch
     {
         ResolutionApproved or ResolutionRejected or DisputeResolved or DisputeWithdrawn => null,
-        ResolutionProposed next => new PendingProposal(next),
+        ResolutionProposed newer => new PendingProposal(newer),
         _ when OutdatedBy is not null => this,
         DocumentsReceived => this with { OutdatedBy = "Documents arrived" },
         FinanceChargesRecorded => this with { OutdatedBy = "Related finance charges were recorded" },

@@ -19,6 +19,17 @@ public sealed record AmountInDisputeReported(ReportingStage Stage, IReadOnlyList
 /// <summary>Recording a report of 1026.13(g)(4): allowed only where the rule puts the duty to name the parties reported to.</summary>
 public static class RecordReporting
 {
+    /// <summary>
+    /// True when 1026.13(g)(4) puts the duty on <paramref name="dispute"/>: the cardmember disputed the amount owed again
+    /// within the payment period (the hold went to its reasserted stage), and the dispute is not withdrawn.
+    /// </summary>
+    public static bool IsDue(Dispute dispute)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        return dispute.Status != DisputeStatus.Withdrawn
+            && dispute.Hold?.Periods.Any(p => p.Terms.Stage is HoldStage.PaymentPeriodReasserted or HoldStage.ReportOnlyAsInDispute) == true;
+    }
+
     /// <summary>The event that recording a report of <paramref name="stage"/> on <paramref name="dispute"/> at <paramref name="now"/> adds.</summary>
     /// <exception cref="DisputeRuleViolation">
     /// The dispute is withdrawn; the cardmember did not dispute the amount owed again within the payment period (no
@@ -32,8 +43,7 @@ public static class RecordReporting
             throw new DisputeRuleViolation(DisputeRule.Withdrawn, "Cannot record a report: the cardmember withdrew this dispute.");
         }
 
-        var reasserted = dispute.Hold?.Periods.Any(p => p.Terms.Stage is HoldStage.PaymentPeriodReasserted or HoldStage.ReportOnlyAsInDispute) == true;
-        if (!reasserted)
+        if (!IsDue(dispute))
         {
             throw new DisputeRuleViolation(DisputeRule.NoReportingDuty,
                 "A notice of reporting follows only a reassertion within the payment period (1026.13(g)(4)): this amount was not disputed again in time, so it is not reported as in dispute with the parties named.");
