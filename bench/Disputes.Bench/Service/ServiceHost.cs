@@ -71,7 +71,7 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Logging:LogLevel:Marten"] = "Warning",
 
             // The service logs a warning per recorded breach; thousands of them would drown the benchmark's output.
-            ["Logging:LogLevel:Disputes.Api.Hosting.Telemetry"] = "Error",
+            ["Logging:LogLevel:Disputes.Api.ServiceDefaults.Telemetry"] = "Error",
 
             // The per-client intake limit (600 a minute by default) would cap the benchmark's clients, which all
             // sign in as one agent; the limiter still runs, its cost is part of the figures.

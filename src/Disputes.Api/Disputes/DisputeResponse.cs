@@ -1,3 +1,4 @@
+using Disputes.Api.Disputes.Opening;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;

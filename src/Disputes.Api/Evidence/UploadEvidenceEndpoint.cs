@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Disputes.Api.Disputes;
 using Disputes.Api.Hosting;
 using Disputes.Api.Problems;
+using Disputes.Api.ServiceDefaults.Limits;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Investigating;
 using Disputes.Domain.Screening;

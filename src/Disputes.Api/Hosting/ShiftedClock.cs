@@ -18,6 +18,16 @@ public sealed class ShiftedClock(Duration offset) : IClock
     /// <summary>The configuration key of the offset.</summary>
     public const string OffsetKey = "Disputes:Clock:OffsetFromSystem";
 
+    /// <summary>Configuration section <c>Disputes:Clock</c>.</summary>
+    public sealed class Settings : ISettings
+    {
+        /// <inheritdoc/>
+        public static string Section => "Disputes:Clock";
+
+        /// <summary>How far the service's clock is ahead of (positive) or behind (negative) the system clock; zero unless set.</summary>
+        public TimeSpan OffsetFromSystem { get; set; }
+    }
+
     /// <summary>How far this clock is ahead of (positive) or behind (negative) the system clock.</summary>
     public Duration Offset { get; } = offset;
 
@@ -25,8 +35,6 @@ public sealed class ShiftedClock(Duration offset) : IClock
     public Instant GetCurrentInstant() => SystemClock.Instance.GetCurrentInstant() + Offset;
 
     /// <summary>The service's clock: the system clock, shifted when <see cref="OffsetKey"/> is configured.</summary>
-    public static IClock FromConfiguration(IConfiguration configuration) =>
-        configuration.GetValue<TimeSpan?>(OffsetKey) is { } offset && offset != TimeSpan.Zero
-            ? new ShiftedClock(Duration.FromTimeSpan(offset))
-            : SystemClock.Instance;
+    public static IClock From(Settings settings) =>
+        settings.OffsetFromSystem != TimeSpan.Zero ? new ShiftedClock(Duration.FromTimeSpan(settings.OffsetFromSystem)) : SystemClock.Instance;
 }

@@ -1,13 +1,15 @@
+using Disputes.Api.Hosting;
+
 namespace Disputes.Api.Identity;
 
 /// <summary>
 /// Configuration section <c>Disputes:Auth</c>. Either an <see cref="Authority"/> (an OpenID Connect identity
 /// provider whose keys are fetched from its metadata) or a <see cref="SigningKey"/> (a shared HMAC key).
 /// </summary>
-public sealed class AuthenticationOptions
+public sealed class AuthenticationOptions : ISettings
 {
-    /// <summary>The configuration section.</summary>
-    public const string Section = "Disputes:Auth";
+    /// <inheritdoc/>
+    public static string Section => "Disputes:Auth";
 
     /// <summary>The expected <c>iss</c> of tokens.</summary>
     public string Issuer { get; set; } = "disputes";

@@ -1,3 +1,4 @@
+using Disputes.Api.Hosting;
 using Disputes.Domain.Screening;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -16,11 +17,9 @@ public static class IdentitySetup
     /// <exception cref="InvalidOperationException">The signing key is missing, short or published (see <see cref="SigningKeys"/>).</exception>
     public static void AddDisputesIdentity(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(AuthenticationOptions.Section);
-        var settings = section.Get<AuthenticationOptions>() ?? new AuthenticationOptions();
+        var settings = builder.AddSettings<AuthenticationOptions>();
         settings.SigningKey = SigningKeys.Resolve(settings, builder.Environment.IsDevelopment());
-        builder.Services.AddOptions<AuthenticationOptions>().BindConfiguration(AuthenticationOptions.Section)
-            .PostConfigure(options => options.SigningKey = settings.SigningKey);
+        builder.Services.PostConfigure<AuthenticationOptions>(options => options.SigningKey = settings.SigningKey);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.AddOperationsAccess();
 

@@ -1,14 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
+using Disputes.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Disputes.Api.Identity;
 
 /// <summary>Configuration section <c>Disputes:Operations</c>: who may read the operator's endpoints.</summary>
-public sealed class OperationsOptions
+public sealed class OperationsOptions : ISettings, IValidatableObject
 {
-    /// <summary>The configuration section.</summary>
-    public const string Section = "Disputes:Operations";
+    /// <inheritdoc/>
+    public static string Section => "Disputes:Operations";
 
     /// <summary>
     /// The bearer token a metrics scraper or an operator sends (<c>Authorization: Bearer ...</c>) to read
@@ -16,6 +18,15 @@ public sealed class OperationsOptions
     /// both stay closed (the probes still answer healthy or unhealthy).
     /// </summary>
     public string? Token { get; set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Token) && Token.Trim().Length < SigningKeys.MinimumLength)
+        {
+            yield return new ValidationResult($"must have at least {SigningKeys.MinimumLength} characters.", [nameof(Token)]);
+        }
+    }
 }
 
 /// <summary>
@@ -25,12 +36,7 @@ public sealed class OperationsOptions
 public static class OperationsAccess
 {
     /// <summary>Registers <see cref="OperationsOptions"/>, refusing at start-up a token that is too short to be secret.</summary>
-    public static void AddOperationsAccess(this WebApplicationBuilder builder) =>
-        builder.Services.AddOptions<OperationsOptions>()
-            .BindConfiguration(OperationsOptions.Section)
-            .Validate(o => string.IsNullOrWhiteSpace(o.Token) || o.Token.Trim().Length >= SigningKeys.MinimumLength,
-                $"{OperationsOptions.Section}:Token must have at least {SigningKeys.MinimumLength} characters.")
-            .ValidateOnStart();
+    public static void AddOperationsAccess(this WebApplicationBuilder builder) => builder.AddSettings<OperationsOptions>();
 
     /// <summary>True when <paramref name="http"/> may read the operator's endpoints.</summary>
     public static bool Allows(HttpContext http)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
+using Disputes.Api.ServiceDefaults.Limits;
 using Disputes.Domain.Screening;
 using Microsoft.AspNetCore.Http.Metadata;
 

@@ -1,13 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using Disputes.Api.Hosting;
+
 namespace Disputes.Api.Webhooks;
 
 /// <summary>
 /// Configuration section <c>Disputes:Webhooks</c>: where webhooks may be sent, how long one request may take, and how
 /// failed deliveries are retried.
 /// </summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : ISettings
 {
-    /// <summary>The configuration section.</summary>
-    public const string Section = "Disputes:Webhooks";
+    /// <inheritdoc/>
+    public static string Section => "Disputes:Webhooks";
 
     /// <summary>
     /// Whether a subscription may name, and a delivery may reach, a loopback, link-local, private, unspecified or
@@ -20,6 +23,7 @@ public sealed class WebhookOptions
     public bool? AllowPlainHttp { get; set; }
 
     /// <summary>How long one delivery request may take, connection included, before it counts as a timeout (10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -30,5 +34,6 @@ public sealed class WebhookOptions
     public TimeSpan[]? RetryDelays { get; set; }
 
     /// <summary>How many deliveries one node sends at once (16).</summary>
+    [Range(1, 1024)]
     public int ParallelDeliveries { get; set; } = 16;
 }

@@ -1,3 +1,4 @@
+using Disputes.Api.Hosting;
 using Disputes.Api.Webhooks.Delivering;
 using Disputes.Api.Webhooks.Subscribing;
 using Marten;
@@ -13,15 +14,17 @@ public static class WebhookSetup
     public const string DeliveryQueue = "webhook-deliveries";
 
     /// <summary>
-    /// The options (private addresses and plain http allowed by default in Development and Testing only), the guard, the
+    /// The dispatch from the event log (run by the async daemon on the node Wolverine assigns it to, so intake never
+    /// waits for a receiver), the durable local queue of the deliveries, the options (private addresses and plain http allowed by default in Development and Testing only), the guard, the
     /// courier and its <see cref="HttpClient"/>: a short timeout, no redirects followed (a redirect could lead anywhere,
     /// past the address check), no proxy (the check must see the real destination), and the guard's connection step.
     /// </summary>
-    public static WebhookOptions AddDisputesWebhooks(this WebApplicationBuilder builder)
+    public static void AddDisputesWebhooks(this WebApplicationBuilder builder)
     {
+        builder.Services.SubscribeToEvents(new WebhookDispatch());
         var local = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        var settings = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).PostConfigure(options =>
+        var settings = builder.AddSettings<WebhookOptions>();
+        builder.Services.PostConfigure<WebhookOptions>(options =>
         {
             options.AllowPrivateAddresses ??= local;
             options.AllowPlainHttp ??= local;
@@ -39,19 +42,11 @@ public static class WebhookSetup
             })
             // The default request logging writes each URL, and a receiver's URL may carry its own access token.
             .RemoveAllLoggers();
-        return settings;
-    }
-
-    /// <summary>The dispatch, run by the async daemon on the node Wolverine assigns it to.</summary>
-    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddWebhookDispatch(
-        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
-        marten.SubscribeToEvents(new WebhookDispatch());
-
-    /// <summary>Routes the deliveries to their own durable local queue, several at a time.</summary>
-    public static void AddWebhookDelivery(this WolverineOptions options, WebhookOptions settings)
-    {
-        options.PublishMessage<DeliverWebhook>().ToLocalQueue(DeliveryQueue);
-        options.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(settings.ParallelDeliveries);
+        builder.Services.ConfigureWolverine(options =>
+        {
+            options.PublishMessage<DeliverWebhook>().ToLocalQueue(DeliveryQueue);
+            options.LocalQueue(DeliveryQueue).UseDurableInbox().MaximumParallelMessages(settings.ParallelDeliveries);
+        });
     }
 
     /// <summary>The webhook documents; their columns and indexes: <see cref="WebhookDeliveryStorage"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disputes.Api.Hosting;
+using Disputes.Api.ServiceDefaults;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Disputes;
 using Disputes.Projections.Compliance;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Disputes.Api.Hosting;
+using Disputes.Api.ServiceDefaults.Limits;
 using Disputes.Reliability.Tests.Infrastructure;
 using Disputes.Testing;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Disputes.Api.Disputes.Opening;
 using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using Xunit;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
+using Disputes.Api.ServiceDefaults;
 using Disputes.Testing;
 using JasperFx.Resources;
 using Marten;

@@ -4,6 +4,7 @@ using Disputes.Api.Disputes;
 using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
+using Disputes.Api.ServiceDefaults;
 using Disputes.Domain.Disputes;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Disputes.Api.Hosting;
 
 namespace Disputes.Api.Disputes.Approving;
 
 /// <summary>Which resolutions wait for a supervisor's approval (<see cref="Domain.Disputes.Approving.ResolutionApproval"/>).</summary>
-public sealed class ApprovalOptions
+public sealed class ApprovalOptions : ISettings
 {
-    /// <summary>The configuration section.</summary>
-    public const string Section = "Disputes:Approvals";
+    /// <inheritdoc/>
+    public static string Section => "Disputes:Approvals";
 
     /// <summary>
     /// A denial (no error) or partial credit of a dispute whose amount is over this, in dollars, is proposed and takes

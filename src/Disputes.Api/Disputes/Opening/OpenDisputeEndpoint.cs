@@ -4,6 +4,7 @@ using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Api.Screening;
+using Disputes.Api.ServiceDefaults.Limits;
 using Disputes.Domain.Accounts;
 using Disputes.Domain.BusinessDays;
 using Disputes.Domain.Deadlines;

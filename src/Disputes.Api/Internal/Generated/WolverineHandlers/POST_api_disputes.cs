@@ -2,7 +2,6 @@
 #pragma warning disable
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
-using Disputes.Api.Hosting;
 using Disputes.Domain.BusinessDays;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
@@ -20,19 +19,19 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Disputes.Api.Disputes.Opening.CaseNumbers _caseNumbers;
+        private readonly Disputes.Api.Disputes.Opening.ProcessingTimeZone _processingTimeZone;
         private readonly Disputes.Api.Disputes.Timing.DeadlineTimers _deadlineTimers;
-        private readonly Disputes.Api.Hosting.ProcessingTimeZone _processingTimeZone;
         private readonly Disputes.Domain.BusinessDays.BusinessDayCalendar _businessDayCalendar;
         private readonly NodaTime.IClock _clock;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_disputes(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Disputes.Api.Disputes.Opening.CaseNumbers caseNumbers, Disputes.Api.Disputes.Timing.DeadlineTimers deadlineTimers, Disputes.Api.Hosting.ProcessingTimeZone processingTimeZone, Disputes.Domain.BusinessDays.BusinessDayCalendar businessDayCalendar, NodaTime.IClock clock, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_disputes(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Disputes.Api.Disputes.Opening.CaseNumbers caseNumbers, Disputes.Api.Disputes.Opening.ProcessingTimeZone processingTimeZone, Disputes.Api.Disputes.Timing.DeadlineTimers deadlineTimers, Disputes.Domain.BusinessDays.BusinessDayCalendar businessDayCalendar, NodaTime.IClock clock, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _caseNumbers = caseNumbers;
-            _deadlineTimers = deadlineTimers;
             _processingTimeZone = processingTimeZone;
+            _deadlineTimers = deadlineTimers;
             _businessDayCalendar = businessDayCalendar;
             _clock = clock;
             _outboxedSessionFactory = outboxedSessionFactory;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Agents;
 
-namespace Disputes.Api.Hosting.Health;
+namespace Disputes.Api.ServiceDefaults.Health;
 
 /// <summary>
 /// Wolverine's durability agent runs on this node: the agent that polls the scheduled messages (the deadline

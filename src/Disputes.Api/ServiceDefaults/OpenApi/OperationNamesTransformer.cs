@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Disputes.Api.Hosting.OpenApi;
+namespace Disputes.Api.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// Every operation has an <c>operationId</c> and a <c>description</c>, as the OpenAPI linters require. Wolverine names

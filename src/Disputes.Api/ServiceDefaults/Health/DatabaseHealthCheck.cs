@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Disputes.Api.Hosting.Health;
+namespace Disputes.Api.ServiceDefaults.Health;
 
 /// <summary>The database answers a query through the service's own connection pool, within the check's timeout.</summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

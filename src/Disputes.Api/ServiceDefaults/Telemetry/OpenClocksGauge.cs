@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Disputes.Projections.Compliance;
 using Marten;
 
-namespace Disputes.Api.Hosting.Telemetry;
+namespace Disputes.Api.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Refreshes the open-clock counts by clock and status every 30 seconds for the <c>disputes.clocks</c> gauge,

@@ -3,7 +3,7 @@ using Disputes.Projections;
 using Disputes.Projections.Progress;
 using Marten;
 
-namespace Disputes.Api.Hosting.Telemetry;
+namespace Disputes.Api.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Reads every five seconds how far each asynchronous projection trails the event log, for the

@@ -3,7 +3,7 @@ using Disputes.Api.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Disputes.Api.Hosting.Health;
+namespace Disputes.Api.ServiceDefaults.Health;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (it can do its work: the database answers,

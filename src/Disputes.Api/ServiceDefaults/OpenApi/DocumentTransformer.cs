@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Disputes.Api.Hosting.OpenApi;
+namespace Disputes.Api.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// The document as a whole: its title, licence and (relative) server, the bearer security scheme, tags by area

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
-namespace Disputes.Api.Hosting;
+namespace Disputes.Api.ServiceDefaults;
 
 /// <summary>
 /// The one JSON shape of the service, used by the HTTP API and by Wolverine's messages: camelCase

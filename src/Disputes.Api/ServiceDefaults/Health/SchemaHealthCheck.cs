@@ -1,8 +1,9 @@
 using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Disputes.Api.Hosting.Health;
+namespace Disputes.Api.ServiceDefaults.Health;
 
 /// <summary>
 /// The schema the service works in is applied: the event store, the read models the endpoints load, the case

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
-namespace Disputes.Api.Hosting.OpenApi;
+namespace Disputes.Api.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// The OpenAPI description (<c>/openapi/v1.json</c>) and its interactive page (<c>/docs</c>, Development):

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Disputes.Api.Hosting.Telemetry;
+namespace Disputes.Api.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// The service's own metrics (meter <c>Disputes</c>), next to the ones ASP.NET Core, Wolverine, Marten and

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Disputes.Api.ServiceDefaults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
 
-namespace Disputes.Api.Hosting.OpenApi;
+namespace Disputes.Api.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// Schemas as the JSON carries them. The NodaTime types have converters of their own, so the generator knows nothing

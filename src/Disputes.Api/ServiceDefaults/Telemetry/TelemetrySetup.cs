@@ -4,7 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Disputes.Api.Hosting.Telemetry;
+namespace Disputes.Api.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// OpenTelemetry traces and metrics for HTTP, Wolverine, Marten and Npgsql (their own sources) and the

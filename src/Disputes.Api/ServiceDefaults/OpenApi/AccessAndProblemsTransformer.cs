@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
-namespace Disputes.Api.Hosting.OpenApi;
+namespace Disputes.Api.ServiceDefaults.OpenApi;
 
 /// <summary>
 /// Describes who may call each operation and how it refuses: the bearer requirement and the roles of its

@@ -1,4 +1,4 @@
-namespace Disputes.Api.Hosting.Health;
+namespace Disputes.Api.ServiceDefaults.Health;
 
 /// <summary>
 /// Holds a readiness check to its own timeout when the database connection does not honour cancellation: a server

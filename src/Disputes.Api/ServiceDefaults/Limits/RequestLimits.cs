@@ -1,6 +1,6 @@
 using Disputes.Api.Problems;
 
-namespace Disputes.Api.Hosting;
+namespace Disputes.Api.ServiceDefaults.Limits;
 
 /// <summary>
 /// Refuses request bodies over <see cref="MaxBodyBytes"/> with 413 before they are read, under Kestrel and

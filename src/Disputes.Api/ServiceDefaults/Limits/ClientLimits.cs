@@ -1,27 +1,31 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Disputes.Api.Hosting;
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Disputes.Api.Hosting;
+namespace Disputes.Api.ServiceDefaults.Limits;
 
 /// <summary>Configuration section <c>Disputes:RateLimits</c>.</summary>
-public sealed class RateLimitOptions
+public sealed class RateLimitOptions : ISettings
 {
-    /// <summary>The configuration section.</summary>
-    public const string Section = "Disputes:RateLimits";
+    /// <inheritdoc/>
+    public static string Section => "Disputes:RateLimits";
 
     /// <summary>
     /// How many <c>POST /api/disputes</c> one client may send per minute, as a burst or spread out (600 unless
     /// configured: ten a second, far above what a chat agent types, low enough to stop a runaway script).
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int IntakePerMinute { get; set; } = 600;
 
     /// <summary>
     /// How many anonymous evidence uploads one address may send per minute (30 unless configured: a cardmember sends
     /// at most 20 files to a dispute, and a leaked link cannot be used to flood the database).
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int UploadsPerMinute { get; set; } = 30;
 }
 
@@ -57,16 +61,7 @@ public static class ClientLimits
     /// <exception cref="InvalidOperationException">A configured limit is below 1.</exception>
     public static void AddDisputesLimits(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (settings.IntakePerMinute < 1)
-        {
-            throw new InvalidOperationException($"{RateLimitOptions.Section}:IntakePerMinute must be at least 1 (it is {settings.IntakePerMinute}).");
-        }
-
-        if (settings.UploadsPerMinute < 1)
-        {
-            throw new InvalidOperationException($"{RateLimitOptions.Section}:UploadsPerMinute must be at least 1 (it is {settings.UploadsPerMinute}).");
-        }
+        var settings = builder.AddSettings<RateLimitOptions>();
 
         // A token bucket holding a minute's allowance, refilled evenly: a burst of the whole allowance is allowed,
         // and a client that keeps sending gets the per-minute rate. Refills at most once a second, because the

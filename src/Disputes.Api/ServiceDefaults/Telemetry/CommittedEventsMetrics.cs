@@ -3,7 +3,7 @@ using Marten;
 using Marten.Services;
 using NodaTime;
 
-namespace Disputes.Api.Hosting.Telemetry;
+namespace Disputes.Api.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Counts what was committed, whoever committed it (an endpoint, a timer, a recompute): it reads the events

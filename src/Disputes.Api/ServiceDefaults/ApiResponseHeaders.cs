@@ -1,4 +1,4 @@
-namespace Disputes.Api.Hosting;
+namespace Disputes.Api.ServiceDefaults;
 
 /// <summary>
 /// Headers on every API answer, error answers included: <c>X-Content-Type-Options: nosniff</c>, so a browser never

@@ -1,8 +1,8 @@
-using Disputes.Api.Hosting.Telemetry;
+using Disputes.Api.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Runtime;
 
-namespace Disputes.Api.Hosting.Health;
+namespace Disputes.Api.ServiceDefaults.Health;
 
 /// <summary>
 /// Where each asynchronous projection runs (Wolverine gives each to exactly one node) and how far it trailed the
