@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Disputes.Projections.Compliance;
+using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -92,24 +93,15 @@ public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixtu
         Assert.Equal(7, await Service.ScalarAsync<long>("select count(*) from disputes.mt_doc_clockrow where status = 'Breached'"));
     }
 
-    private async Task<JsonObject> CaughtUpSummaryAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var response = await Compliance.GetAsync("/api/compliance/summary");
-            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            var summary = await response.BodyAsync();
-            var freshness = summary["freshness"]!;
-            if ((long)freshness["highWaterMark"]! > 0 && (long)freshness["eventsBehind"]! == 0)
+    private Task<JsonObject> CaughtUpSummaryAsync() =>
+        Eventually.UntilAsync(async () =>
             {
-                return summary;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The clock tally did not catch up: {freshness.ToJsonString()}");
-            await Task.Delay(200);
-        }
-    }
+                var response = await Compliance.GetAsync("/api/compliance/summary");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+                return await response.BodyAsync();
+            },
+            summary => (long)summary["freshness"]!["highWaterMark"]! > 0 && (long)summary["freshness"]!["eventsBehind"]! == 0,
+            "the clock tally to catch up");
 
     private async Task<(IReadOnlyList<string> Counts, decimal Exposure)> CountedFromClockRowsAsync()
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Disputes.Api.Hosting;
 using Disputes.Domain.Clocks;
 using Disputes.Projections.Compliance;
+using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using Marten;
 using NodaTime;
@@ -99,19 +100,9 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
         Assert.True((await Client.CommandAsync(bigDispute, "notes", new() { ["text"] = "audit" })).IsSuccessStatusCode);
 
         // The counts and the exposure are kept by an asynchronous projection: wait until it has every event.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        JsonObject summary;
-        while (true)
-        {
-            summary = await (await Service.ClientAs("compliance").GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync();
-            if ((long)summary["freshness"]!["eventsBehind"]! == 0)
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The clock tally did not catch up: {summary["freshness"]!.ToJsonString()}");
-            await Task.Delay(200);
-        }
+        var summary = await Eventually.UntilAsync(
+            async () => await (await Service.ClientAs("compliance").GetAsync("/api/compliance/summary?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z")).BodyAsync(),
+            s => (long)s["freshness"]!["eventsBehind"]! == 0, "the clock tally to catch up");
 
 
         Assert.Equal(4, (long)summary["breachedClocks"]!);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Disputes.Testing;
 using Disputes.Tests.Infrastructure;
 using Xunit;
 
@@ -83,22 +84,13 @@ public sealed class when_compliance_reads_daily_totals(ServiceFixture fixture) :
     }
 
     /// <summary>Asks until the totals have caught up with every event written so far, as a dashboard would.</summary>
-    private async Task<JsonObject> CaughtUpAsync(string url)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var response = await Compliance.GetAsync(url);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            var totals = await response.BodyAsync();
-            var freshness = totals["freshness"]!;
-            if ((long)freshness["highWaterMark"]! > 0 && (long)freshness["eventsBehind"]! == 0)
+    private Task<JsonObject> CaughtUpAsync(string url) =>
+        Eventually.UntilAsync(async () =>
             {
-                return totals;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The daily totals did not catch up: {freshness.ToJsonString()}");
-            await Task.Delay(200);
-        }
-    }
+                var response = await Compliance.GetAsync(url);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+                return await response.BodyAsync();
+            },
+            totals => (long)totals["freshness"]!["highWaterMark"]! > 0 && (long)totals["freshness"]!["eventsBehind"]! == 0,
+            "the daily totals to catch up");
 }

@@ -88,18 +88,10 @@ public sealed class when_several_nodes_share_one_database : IAsyncLifetime
     private static async Task<JsonObject> DailyTotalsCaughtUpAsync(DisputesHost node, string date)
     {
         var compliance = node.ClientAs("compliance");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var totals = await (await compliance.GetAsync($"/api/compliance/days?from={date}&to={date}")).BodyAsync();
-            if ((long)totals["freshness"]!["highWaterMark"]! > 0 && (long)totals["freshness"]!["eventsBehind"]! == 0)
-            {
-                return totals["days"]![0]!.AsObject();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The daily totals did not catch up: {totals["freshness"]!.ToJsonString()}");
-            await Task.Delay(200);
-        }
+        var totals = await Eventually.UntilAsync(
+            async () => await (await compliance.GetAsync($"/api/compliance/days?from={date}&to={date}")).BodyAsync(),
+            t => (long)t["freshness"]!["highWaterMark"]! > 0 && (long)t["freshness"]!["eventsBehind"]! == 0, "the daily totals to catch up");
+        return totals["days"]![0]!.AsObject();
     }
 
     [Fact]
