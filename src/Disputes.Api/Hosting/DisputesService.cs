@@ -2,6 +2,7 @@ using Disputes.Api.Complaints;
 using Disputes.Api.Disputes;
 using Disputes.Api.Identity;
 using Disputes.Api.Notices;
+using Disputes.Api.Problems;
 using Disputes.Api.ServiceDefaults;
 using Disputes.Api.ServiceDefaults.Health;
 using Disputes.Api.ServiceDefaults.Limits;
@@ -44,8 +45,7 @@ public static class DisputesService
         app.UseDisputesLimits();
         app.UseAuthorization();
         app.UseMiddleware<Screening.RequestScreen>();
-        app.Use(EmptyDisputeId.RefuseAsync);
-        app.Use(EmptyComplaintId.RefuseAsync);
+        app.Use(EmptyStreamId.RefuseAsync);
         app.MapWolverineEndpoints(http =>
         {
             http.RequireAuthorizeOnAll();

@@ -70,7 +70,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 // The exception does not always say which stream lost the race (Marten's fallback translation knows only the
                 // constraint), but the route does: a complaint's steps name it by complaintId. The handler sees the request's
                 // route values through the feature, since the middleware clears them before it runs.
-                case ConcurrencyException when context.Features.Get<IExceptionHandlerFeature>()?.RouteValues?.ContainsKey(Complaints.EmptyComplaintId.RouteValue) == true:
+                case ConcurrencyException when context.Features.Get<IExceptionHandlerFeature>()?.RouteValues?.ContainsKey(EmptyStreamId.ComplaintRouteValue) == true:
                     return Problem.VersionConflict("The complaint changed since the version you sent. Reload it and decide again.", Complaints.ComplaintAnswer.What);
                 case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException:
                     return Problem.VersionConflict("The dispute changed since the version you sent. Reload it and decide again.");

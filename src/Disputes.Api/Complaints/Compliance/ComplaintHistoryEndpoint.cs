@@ -36,11 +36,7 @@ public static class ComplaintHistoryEndpoint
             return Problem.NotFound($"Complaint {complaintId}");
         }
 
-        var entries = events
-            .OrderBy(e => e.Version)
-            .Select(e => new DisputeHistoryEvent(
-                e.Version, e.EventTypeName, ComplaintStep.TimeOf(e.Data), Instant.FromDateTimeOffset(e.Timestamp), e.UserName, e.CorrelationId, e.Data))
-            .ToList();
-        return Results.Ok(new ComplaintHistory(complaintId, received.Reference, received.DisputeId, received.CaseNumber, entries));
+        return Results.Ok(new ComplaintHistory(
+            complaintId, received.Reference, received.DisputeId, received.CaseNumber, DisputeHistoryEvent.Trail(events, ComplaintStep.TimeOf)));
     }
 }

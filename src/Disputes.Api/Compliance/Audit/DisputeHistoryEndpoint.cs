@@ -1,6 +1,7 @@
 using Disputes.Api.Identity;
 using Disputes.Api.Problems;
 using Disputes.Domain.Disputes;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,13 @@ namespace Disputes.Api.Compliance.Audit;
 /// <param name="CorrelationId">The correlation id of the request (or message) that caused it.</param>
 /// <param name="Data">The event as stored.</param>
 public sealed record DisputeHistoryEvent(
-    long Version, string Type, Instant OccurredAt, Instant Timestamp, string? Actor, string? CorrelationId, object Data);
+    long Version, string Type, Instant OccurredAt, Instant Timestamp, string? Actor, string? CorrelationId, object Data)
+{
+    /// <summary>Every event of a dispute's or complaint's stream, oldest first, each dated by <paramref name="occurredAt"/>.</summary>
+    public static IReadOnlyList<DisputeHistoryEvent> Trail(IEnumerable<IEvent> events, Func<object, Instant> occurredAt) =>
+        [.. events.OrderBy(e => e.Version).Select(e => new DisputeHistoryEvent(
+            e.Version, e.EventTypeName, occurredAt(e.Data), Instant.FromDateTimeOffset(e.Timestamp), e.UserName, e.CorrelationId, e.Data))];
+}
 
 /// <summary>The whole audit trail of a dispute, oldest event first.</summary>
 /// <param name="DisputeId">The dispute.</param>
@@ -44,11 +51,6 @@ public static class DisputeHistoryEndpoint
             return Problem.NotFound($"Dispute {disputeId}");
         }
 
-        var entries = events
-            .OrderBy(e => e.Version)
-            .Select(e => new DisputeHistoryEvent(
-                e.Version, e.EventTypeName, DisputeEventTime.Of(e.Data), Instant.FromDateTimeOffset(e.Timestamp), e.UserName, e.CorrelationId, e.Data))
-            .ToList();
-        return Results.Ok(new DisputeHistory(disputeId, opened.CaseNumber, entries));
+        return Results.Ok(new DisputeHistory(disputeId, opened.CaseNumber, DisputeHistoryEvent.Trail(events, DisputeEventTime.Of)));
     }
 }
