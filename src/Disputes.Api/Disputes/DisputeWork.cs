@@ -8,7 +8,7 @@ using NodaTime;
 
 namespace Disputes.Api.Disputes;
 
-/// <summary>What working a dispute needs beside its endpoints: the clock, intake's case numbers, the deadline and hold timers, the calendars and the settings of each step.</summary>
+/// <summary>What working a dispute needs beside its endpoints: the clock, intake's case numbers, the deadline and hold timers, the calendars, the settings of each step, and the clean-up of uploads a crash left behind.</summary>
 public static class DisputeWork
 {
     /// <summary>Registers it.</summary>
@@ -24,5 +24,6 @@ public static class DisputeWork
         builder.Services.AddSingleton<HoldTimers>();
         builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
         builder.AddSettings<ApprovalOptions>();
+        builder.Services.AddHostedService<Evidence.AbandonedUploads>();
     }
 }

@@ -11,6 +11,9 @@ public sealed class ReceivedUpload
 {
     private const int BufferSize = 81920;
 
+    /// <summary>How the temporary files' names begin, in the system's temporary folder (<see cref="AbandonedUploads"/>).</summary>
+    public const string FilePrefix = "disputes-upload-";
+
     /// <summary>How many leading bytes are kept for the type check; every signature checked is shorter.</summary>
     public const int HeadLength = 16;
 
@@ -41,7 +44,7 @@ public sealed class ReceivedUpload
     public static async Task<ReceivedUpload?> ReceiveAsync(HttpContext http, long maxBytes, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"disputes-upload-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"{FilePrefix}{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, BufferSize, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         http.Response.RegisterForDisposeAsync(file);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
