@@ -26,6 +26,7 @@ const TEXT = {
     allSent: (n) => n === 1 ? "Your file was received. Thank you." : `Your ${n} files were received. Thank you.`,
     refused: {
       400: "is empty.",
+      403: "could not be sent: you are signed in as a cardmember this link was not sent to. Sign out, or ask in your chat for a link of your own.",
       404: "could not be sent: this upload link is not valid. Ask in your chat for a new one.",
       409: "could not be sent: this dispute takes no more files, or it is closed.",
       410: "could not be sent: this upload link has expired or was cancelled. Ask in your chat for a new one.",
@@ -57,6 +58,7 @@ const TEXT = {
     allSent: (n) => n === 1 ? "Recibimos su archivo. Gracias." : `Recibimos sus ${n} archivos. Gracias.`,
     refused: {
       400: "está vacío.",
+      403: "no se pudo enviar: inició sesión como un titular a quien no se envió este enlace. Cierre la sesión o pida en su chat un enlace propio.",
       404: "no se pudo enviar: este enlace no es válido. Pida uno nuevo en su chat.",
       409: "no se pudo enviar: esta disputa no admite más archivos o está cerrada.",
       410: "no se pudo enviar: este enlace venció o fue cancelado. Pida uno nuevo en su chat.",
@@ -109,7 +111,7 @@ async function upload(file) {
     return { ok: false, line: `${file.name} ${t().refused.other}` };
   }
   if (response.status === 201) return { ok: true, line: t().received(file.name) };
-  return { ok: false, line: `${file.name} ${t().refused[response.status] ?? t().refused.other}`, gone: response.status === 410 || response.status === 404 };
+  return { ok: false, line: `${file.name} ${t().refused[response.status] ?? t().refused.other}`, gone: [403, 404, 410].includes(response.status) };
 }
 
 form.addEventListener("submit", async (event) => {
