@@ -118,4 +118,40 @@ public class when_a_past_closing_is_corrected
 
         Assert.Contains("2025-01-10 to 2025-04-15", Refusal(account, Day(1, 15), Day(1, 10), Instant.FromUtc(2025, 5, 1, 15, 0)));
     }
+
+    [Fact]
+    public void the_correction_records_both_days_the_reason_and_when()
+    {
+        var corrected = Correct(Registered(new MonthlyClosingDay(2)), Day(3, 2), Day(3, 4));
+
+        Assert.Equal(new PastClosingCorrected(Day(3, 2), Day(3, 4), "The statement run of March slipped two days.", OnMarch10), corrected);
+        Assert.Equal(new ClosingCorrection(Day(3, 2), Day(3, 4)), corrected.Correction);
+    }
+
+    [Fact]
+    public void a_correction_to_the_day_already_recorded_is_refused()
+    {
+        var account = Registered(new MonthlyClosingDay(2));
+
+        Assert.Equal("must differ from recordedClosingDate.", Refusal(account, Day(3, 2), Day(3, 2)));
+    }
+
+    [Fact]
+    public void a_recorded_day_far_from_any_closing_is_refused_saying_the_history_has_none_near_it()
+    {
+        // The list ended in March 2024: nothing is within two cycles of 2025-02-02.
+        var account = Registered(new ExplicitClosingDates([new LocalDate(2024, 1, 15), new LocalDate(2024, 2, 15), new LocalDate(2024, 3, 15)]));
+
+        Assert.Contains("which has none near it", Refusal(account, Day(2, 2), Day(2, 3), field: "recordedClosingDate"));
+    }
+
+    [Fact]
+    public void every_wrong_day_is_named_in_one_refusal()
+    {
+        var account = Registered(new MonthlyClosingDay(2));
+
+        var refused = Assert.Throws<DisputeFieldViolation>(() => Correct(account, Day(4, 2), Day(3, 12)));
+
+        Assert.Equal(["recordedClosingDate", "correctClosingDate"], refused.Violations.Select(v => v.Field));
+    }
 }

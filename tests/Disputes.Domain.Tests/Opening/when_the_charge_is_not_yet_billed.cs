@@ -6,6 +6,7 @@ using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Billing;
 using Disputes.Domain.Disputes.Opening;
+using Disputes.Domain.Disputes.Resolving;
 using Disputes.Domain.Holds;
 using NodaTime;
 using Xunit;
@@ -116,5 +117,53 @@ public class when_the_charge_is_not_yet_billed
         Assert.Collection(events,
             e => Assert.Equal(ComplianceClock.Acknowledgment, Assert.IsType<DeadlineBreached>(e).Clock),
             e => Assert.IsType<StatementDateRecorded>(e));
+    }
+
+    [Theory]
+    [InlineData(DisputeStatus.Resolved)]
+    [InlineData(DisputeStatus.Withdrawn)]
+    public void the_statement_date_is_a_fact_of_the_statement_and_is_taken_whatever_the_status(DisputeStatus status)
+    {
+        var at = Instant.FromUtc(2025, 3, 10, 15, 0);
+        var ended = Opened().Evolve(status == DisputeStatus.Resolved
+            ? new DisputeResolved(ResolutionOutcome.Corrected, 127.43m, null, null, null, at)
+            : new DisputeWithdrawn(at, null));
+        Assert.Contains(DisputeAction.RecordStatementDate, DisputeActions.AllowedFor(ended));
+
+        var billed = RecordStatementDate.Decide(ended, new LocalDate(2025, 3, 16), Instant.FromUtc(2025, 3, 17, 15, 0)).Aggregate(ended, (d, e) => d.Evolve(e));
+
+        Assert.Equal((status, new LocalDate(2025, 3, 16)), (billed.Status, billed.StatementTransmittedOn!.Value));
+        Assert.DoesNotContain(DisputeAction.RecordStatementDate, DisputeActions.AllowedFor(billed));
+    }
+
+    [Fact]
+    public void a_statement_on_the_day_of_the_charge_or_on_today_in_the_accounts_zone_is_taken()
+    {
+        // 2025-03-18T03:30Z is still 03-17 in New York.
+        var now = Instant.FromUtc(2025, 3, 18, 3, 30);
+
+        Assert.IsType<StatementDateRecorded>(Assert.Single(RecordStatementDate.Decide(Opened(), new LocalDate(2025, 2, 28), now)));
+        Assert.IsType<StatementDateRecorded>(Assert.Single(RecordStatementDate.Decide(Opened(), new LocalDate(2025, 3, 17), now)));
+        Assert.Equal("statementTransmittedOn",
+            Assert.Throws<DisputeFieldViolation>(() => RecordStatementDate.Decide(Opened(), new LocalDate(2025, 3, 18), now)).Field);
+    }
+
+    [Fact]
+    public void the_window_is_read_against_the_receipt_as_intake_read_it_in_either_zone()
+    {
+        // Rule book, "Dates and time zones": received 2025-03-03T06:30Z, 03-03 in New York and 03-02 in Los Angeles, where the
+        // issuer processes. The statement of 2025-01-01 gives a last day of 03-02: timely in Los Angeles, so timely.
+        var receivedAt = Instant.FromUtc(2025, 3, 3, 6, 30);
+        var notice = Notice(new LocalDate(2024, 12, 20)) with { NoticeReceivedAt = receivedAt };
+        var statementOn = new LocalDate(2025, 1, 1);
+        var now = Instant.FromUtc(2025, 3, 17, 15, 0);
+
+        var withProcessingZone = Dispute.Start(notice.Decide(ClosingOnThe15th(), "DSP-2025-000001", receivedAt, DateTimeZoneProviders.Tzdb["America/Los_Angeles"]));
+        var accountZoneOnly = Dispute.Start(notice.Decide(ClosingOnThe15th(), "DSP-2025-000001", receivedAt));
+
+        Assert.Equal(new FilingWindow(new LocalDate(2025, 3, 2), true),
+            Assert.IsType<StatementDateRecorded>(Assert.Single(RecordStatementDate.Decide(withProcessingZone, statementOn, now))).FilingWindow);
+        Assert.Equal(new FilingWindow(new LocalDate(2025, 3, 2), false),
+            Assert.IsType<StatementDateRecorded>(Assert.Single(RecordStatementDate.Decide(accountZoneOnly, statementOn, now))).FilingWindow);
     }
 }
