@@ -138,8 +138,9 @@ public sealed record DisputeWithdrawn(Instant WithdrawnAt, string? Reason);
 /// <param name="Reason">What the cardmember reasserted.</param>
 /// <param name="ReopenedAt">When.</param>
 /// <param name="FullyCompliedWith">
-/// Whether the issuer had met every clock before this reassertion; false after a missed clock, when 1026.13(h) does
-/// not apply in full and the forfeiture stays; null on reopenings recorded before this was kept.
+/// Whether the issuer had met every duty before this reassertion; false after a missed clock or a violated hold (a
+/// collection, an adverse report or an autopay deduction of the disputed amount while pending; rule book section 6), when
+/// 1026.13(h) does not apply in full and the forfeiture stays; null on reopenings recorded before this was kept.
 /// </param>
 public sealed record DisputeReopened(string Reason, Instant ReopenedAt, bool? FullyCompliedWith = null);
 

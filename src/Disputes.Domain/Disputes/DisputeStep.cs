@@ -32,7 +32,7 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
         DisputeResolved e => new(version, "resolved", e.ResolvedAt, "Resolved: no error found, written explanation sent."),
         DisputeWithdrawn e => new(version, "withdrawn", e.WithdrawnAt, "Withdrawn by the cardmember."),
         DisputeReopened { FullyCompliedWith: false } e => new(version, "reopened", e.ReopenedAt,
-            Invariant($"Reopened as a reassertion (no new clocks; a deadline was missed, so not fully complied with and the forfeiture stays): {e.Reason}")),
+            Invariant($"Reopened as a reassertion (no new clocks; a deadline was missed or the hold violated, so not fully complied with and the forfeiture stays): {e.Reason}")),
         DisputeReopened e => new(version, "reopened", e.ReopenedAt, Invariant($"Reopened as a reassertion (no new clocks): {e.Reason}")),
         DeadlineApproaching e => new(version, "deadline_approaching", e.WarnedAt,
             Invariant($"The {Lower(e.Clock)} deadline of {e.DueOn:yyyy-MM-dd} is {e.DaysBefore} days away.")),

@@ -101,8 +101,7 @@ public class when_a_resolved_dispute_is_reopened
         Assert.DoesNotContain(DisputeAction.Reopen, DisputeActions.AllowedFor(dispute));
     }
 
-    [Fact(Skip = "ReopenDispute counts only breached clocks as missed duties; rule book section 6 says the duties are all of 1666 and 1666a, "
-        + "so a hold violation (a collection of the disputed amount while pending) also means the dispute was not fully complied with (1026.13(h)).")]
+    [Fact]
     public void after_a_hold_violation_the_reopening_records_it_was_not_fully_complied_with()
     {
         // Rule book sections 4 and 6: collections drew the disputed 127.43 on 03-10 while the dispute was pending; every clock

@@ -18,7 +18,7 @@ public static class ReopenDispute
             throw new DisputeRuleViolation(DisputeRule.NotResolved, "Only a resolved dispute can be reopened as a reassertion.");
         }
 
-        var missedAClock = dispute.Clocks.Any(c => c.Status == Clocks.ClockStatus.Breached);
-        return [new DisputeReopened(reason, now, FullyCompliedWith: !missedAClock)];
+        // Rule book section 6: the duties are all of 1666 and 1666a, so a hold violation is a missed duty like a clock.
+        return [new DisputeReopened(reason, now, FullyCompliedWith: !Holds.Noncompliance.IsAtStake(dispute, dispute.Hold))];
     }
 }
