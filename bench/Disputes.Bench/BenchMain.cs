@@ -1,22 +1,17 @@
 using System.Runtime.InteropServices;
+using Disputes.Bench.Workload;
 
 namespace Disputes.Bench;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/Disputes.Bench -- &lt;scenario|all&gt; [--scale tiny|small|full]
-/// [--connection "&lt;cs&gt;"] [--clients N] [--results DIR] [--database-prefix NAME] [--keep-databases]</c>.
+/// [--connection "&lt;cs&gt;"] [--clients N] [--results DIR] [--database-prefix NAME] [--keep-databases]</c>;
+/// <c>intake-clients ...</c> runs the intake scenario's load clients in a process of their own (<see cref="IntakeClients"/>).
 /// </summary>
 public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        if (!BenchOptions.TryParse(args, out var options, out var problem))
-        {
-            await Console.Error.WriteLineAsync(problem);
-            await Console.Error.WriteLineAsync(BenchOptions.Usage);
-            return 2;
-        }
-
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -30,6 +25,18 @@ public static class BenchMain
             signal.Cancel = true;
             cancellation.Cancel();
         });
+
+        if (args is [IntakeClients.Command, ..])
+        {
+            return await IntakeClients.MainAsync(args, cancellation.Token);
+        }
+
+        if (!BenchOptions.TryParse(args, out var options, out var problem))
+        {
+            await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
+        }
 
         try
         {

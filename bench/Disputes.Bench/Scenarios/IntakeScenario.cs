@@ -17,7 +17,7 @@ public sealed class IntakeScenario : IScenario
     public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellation)
     {
         var accounts = BenchAccounts.Create(context.Scale.Accounts);
-        LoadOutcome outcome;
+        IntakeClients.Outcome outcome;
         MemoryFigures memory;
         CpuFigures cpu;
         IReadOnlyDictionary<string, int> errorKinds;
@@ -27,23 +27,24 @@ public sealed class IntakeScenario : IScenario
             authenticated = service.Authenticated;
             context.Progress.Line($"intake: service on {service.Address} ({(authenticated ? "bearer token from /api/dev/tokens" : "no token: /api/dev/tokens answered 404")}); registering {accounts.Count} accounts");
             await BenchAccounts.RegisterAsync(service.Client, accounts, cancellation);
-            var load = new IntakeLoad(service.Client, new IntakeRequests(accounts));
 
             await using var sampler = MemorySampler.Start();
-            context.Progress.Line($"intake: warming up for {context.Scale.IntakeWarmup.TotalSeconds:0} s with {context.Clients} clients");
-            await load.RunAsync(context.Clients, context.Scale.IntakeWarmup, cancellation);
-            var openedBefore = load.Opened;
-            context.Progress.Line($"intake: measuring for {context.Scale.IntakeDuration.TotalSeconds:0} s");
-            var meter = CpuMeter.Start();
-            await using (context.Progress.Every("intake", () => $"{load.Opened - openedBefore} disputes opened, {load.Errors} errors"))
-            {
-                outcome = await load.RunAsync(context.Clients, context.Scale.IntakeDuration, cancellation);
-            }
-
-            cpu = meter.Stop();
+            context.Progress.Line($"intake: {context.Clients} clients in their own process, warming up for {context.Scale.IntakeWarmup.TotalSeconds:0} s");
+            CpuMeter? meter = null;
+            CpuFigures? measured = null;
+            outcome = await IntakeClients.RunAsync(service.Address, service.Client.DefaultRequestHeaders.Authorization?.Parameter, context.Clients,
+                accounts.Count, context.Scale.IntakeWarmup, context.Scale.IntakeDuration,
+                onMeasuring: () =>
+                {
+                    context.Progress.Line($"intake: measuring for {context.Scale.IntakeDuration.TotalSeconds:0} s");
+                    meter = CpuMeter.Start();
+                },
+                onMeasured: () => measured = meter?.Stop(),
+                progress: line => context.Progress.Line($"intake: {line}"), cancellation);
+            cpu = measured ?? throw new InvalidOperationException("The load clients never reported the start of the measured run.");
 
             memory = await sampler.StopAsync();
-            errorKinds = load.ErrorKinds;
+            errorKinds = outcome.ErrorKinds;
         }
 
         var (baseline, baselineCpu) = await RunBaselineAsync(context, accounts[0], outcome.Opened, cancellation);
@@ -60,16 +61,17 @@ public sealed class IntakeScenario : IScenario
             ResultRow.Compare("latency p95 ms", outcome.Latency.P95, baseline.Latency.P95, "N1"),
             ResultRow.Compare("latency p99 ms", outcome.Latency.P99, baseline.Latency.P99, "N1"),
             new ResultRow("disputes opened / errors", $"{outcome.Opened} / {outcome.Errors}", $"{baseline.Completed} / 0"),
-            ResultRow.Single("peak working set MiB (service + clients)", memory.PeakWorkingSetMb, "N0"),
+            ResultRow.Single("peak working set MiB (the service's process)", memory.PeakWorkingSetMb, "N0"),
             ResultRow.Single("peak managed heap MiB", memory.PeakManagedHeapMb, "N0"),
-            ResultRow.Compare("process CPU ms per dispute", CpuPerDispute(cpu, outcome.Opened), CpuPerDispute(baselineCpu, baseline.Completed), "N2"),
+            ResultRow.Compare("process CPU ms per dispute (service alone / baseline's client)", CpuPerDispute(cpu, outcome.Opened), CpuPerDispute(baselineCpu, baseline.Completed), "N2"),
+            ResultRow.Single("load clients' CPU ms per dispute (their own process)", CpuPerDispute(outcome.ClientCpu, outcome.Opened), "N2"),
             new ResultRow("process CPU, share of all cores", Percent(cpu.ShareOfMachine), Percent(baselineCpu.ShareOfMachine)),
         ], figures,
         [
             $"{context.Clients} concurrent HTTP/1.1 clients on loopback, each sending its next intake when the last one answered, over {accounts.Count} accounts registered through the API; warm-up {context.Scale.IntakeWarmup.TotalSeconds:0} s not counted.",
             $"The service runs as Program.cs wires it, in the Development environment, {(authenticated ? "with a bearer token from POST /api/dev/tokens" : "without a token (POST /api/dev/tokens answered 404)")}; its per-client intake rate limit is raised ({ServiceHost.IntakeLimitKey}) so the one benchmark client is not throttled.",
             "Baseline (after the same warm-up): the same number of transactions from the same number of workers with plain Npgsql, no HTTP: read the account, look for the dispute, draw a case number, then insert copies of the rows the service wrote for one dispute (stream, event, dispute document, 2 clock rows, 6 scheduled timer envelopes) into LIKE-copies of its tables.",
-            "Memory and CPU are this process's: the service, Kestrel and the load-generating clients run in it (the baseline's CPU is its Npgsql client only); PostgreSQL's CPU is not counted.",
+            "Memory and CPU are the service's own: the load clients run in a process of their own (Disputes.Bench intake-clients), whose CPU is shown apart; the baseline's CPU is its Npgsql client only; PostgreSQL's CPU is not counted.",
             .. errorKinds.Select(e => $"error seen {e.Value}x: {e.Key}"),
         ]);
     }
