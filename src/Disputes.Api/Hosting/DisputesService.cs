@@ -1,3 +1,4 @@
+using Disputes.Api.BusinessDays;
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Hosting.Health;
@@ -7,7 +8,6 @@ using Disputes.Api.Identity;
 using Disputes.Api.Notices;
 using Disputes.Api.Problems;
 using Disputes.Api.Webhooks;
-using Disputes.Domain.BusinessDays;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Resources;
@@ -54,7 +54,7 @@ public static class DisputesService
         builder.Services.AddSingleton<Complaints.Timing.ComplaintTimers>();
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.AddSingleton<Holds.HoldTimers>();
-        builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
+        builder.Services.AddDisputesBusinessDays();
         builder.Services.AddOptions<Disputes.Approving.ApprovalOptions>().BindConfiguration(Disputes.Approving.ApprovalOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(ProcessingTimeZone.FromConfiguration(builder.Configuration));
