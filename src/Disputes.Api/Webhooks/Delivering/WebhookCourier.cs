@@ -89,13 +89,14 @@ public sealed class WebhookCourier(
             subscription = known;
             if (subscription.State != WebhookSubscriptionState.Active)
             {
-                await FinishWithoutSendingAsync(message, session, bus, WebhookDeliveryState.Abandoned, cancellation);
+                await FinishWithoutSendingAsync(message, session, bus, WebhookDeliveryState.Skipped, cancellation);
                 return;
             }
 
             var earlier = await claim.Query<WebhookDelivery>()
                 .Where(d => d.SubscriptionId == delivery.SubscriptionId && d.DisputeId == delivery.DisputeId && d.Sequence < delivery.Sequence
-                    && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned)
+                    && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned
+                    && d.State != WebhookDeliveryState.Skipped)
                 .OrderBy(d => d.Sequence)
                 .FirstOrDefaultAsync(cancellation);
             if (earlier is not null)
@@ -261,7 +262,8 @@ public static class WebhookDeliveryHandler
     {
         var next = await session.Query<WebhookDelivery>()
             .Where(d => d.SubscriptionId == message.SubscriptionId && d.DisputeId == message.DisputeId
-                && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned)
+                && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned
+                && d.State != WebhookDeliveryState.Skipped)
             .OrderBy(d => d.Sequence)
             .FirstOrDefaultAsync(cancellation);
         if (next is null || next.State == WebhookDeliveryState.Retrying || next.ClaimedUntil > clock.GetCurrentInstant())
@@ -274,7 +276,7 @@ public static class WebhookDeliveryHandler
         await bus.PublishAsync(new DeliverWebhook(next.Id, ticket));
     }
 
-    /// <summary>Disables the subscription; its deliveries still waiting are abandoned as their messages come.</summary>
+    /// <summary>Disables the subscription; its deliveries still waiting are skipped as their messages come.</summary>
     public static async Task Handle(DisableWebhookSubscription message, IDocumentSession session, IClock clock, CancellationToken cancellation)
     {
         if (await session.LoadAsync<WebhookSubscription>(message.SubscriptionId, cancellation) is { State: WebhookSubscriptionState.Active } subscription)
