@@ -29,6 +29,12 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan[]? RetryDelays { get; set; }
 
+    /// <summary>
+    /// How long past <see cref="Timeout"/> an attempt's claim on its delivery lasts (30 s): the time a live node has to
+    /// record the answer before the delivery counts as abandoned by a node that died mid-attempt and is sent again.
+    /// </summary>
+    public TimeSpan ClaimMargin { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many deliveries one node sends at once (16).</summary>
     public int ParallelDeliveries { get; set; } = 16;
 }

@@ -55,9 +55,6 @@ public sealed class WebhookCourier(
     /// <summary>The name of the <see cref="HttpClient"/> that sends webhooks.</summary>
     public const string ClientName = "webhooks";
 
-    /// <summary>How long past the request timeout a claim lasts.</summary>
-    private static readonly Duration ClaimMargin = Duration.FromSeconds(30);
-
     /// <summary>Makes the attempt <paramref name="message"/> asks for, if it is still the one to make.</summary>
     public async Task DeliverAsync(DeliverWebhook message, IDocumentSession session, IMessageBus bus, CancellationToken cancellation)
     {
@@ -108,7 +105,7 @@ public sealed class WebhookCourier(
                 return;
             }
 
-            claimedUntil = now + Duration.FromTimeSpan(options.Value.Timeout) + ClaimMargin;
+            claimedUntil = now + Duration.FromTimeSpan(options.Value.Timeout + options.Value.ClaimMargin);
             claim.Update(delivery with { ClaimedUntil = claimedUntil, HeldBehind = null });
             await claim.SaveChangesAsync(cancellation);
         }
