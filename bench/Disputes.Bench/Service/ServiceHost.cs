@@ -108,10 +108,23 @@ public sealed class ServiceHost : IAsyncDisposable
         return new ServiceHost(app, address, client, token is not null);
     }
 
-    /// <summary>The development sign-in as agent <c>bench</c>; null when the service has no such endpoint (404).</summary>
-    private static async Task<string?> SignInAsync(HttpClient client, CancellationToken cancellation)
+    /// <summary>
+    /// Another client of the service, signed in with <paramref name="role"/> as <paramref name="subject"/> through the
+    /// development sign-in; the caller disposes it.
+    /// </summary>
+    public async Task<HttpClient> ClientAsAsync(string role, string subject, CancellationToken cancellation)
     {
-        using var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role = "agent", subject = "bench" }, cancellation);
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        var token = await SignInAsync(client, cancellation, role, subject)
+            ?? throw new InvalidOperationException("POST /api/dev/tokens answered 404: the service has no development sign-in.");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The development sign-in, as agent <c>bench</c> unless told; null when the service has no such endpoint (404).</summary>
+    private static async Task<string?> SignInAsync(HttpClient client, CancellationToken cancellation, string role = "agent", string subject = "bench")
+    {
+        using var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role, subject }, cancellation);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;

@@ -18,11 +18,17 @@ public sealed class IntakeLoad(HttpClient client, IntakeRequests requests)
     /// <summary>Requests that did not answer 201 so far.</summary>
     public long Errors => Interlocked.Read(ref _errors);
 
+    /// <summary>Called with each dispute answered 201, as the answer arrives.</summary>
+    public Action<Guid>? OnOpened { get; init; }
+
     /// <summary>Up to a few distinct error kinds seen (status and start of the body, or exception type).</summary>
     public IReadOnlyDictionary<string, int> ErrorKinds => _errorKinds;
 
-    /// <summary>Runs <paramref name="clients"/> clients for <paramref name="duration"/>, each request after the previous answer.</summary>
-    public async Task<LoadOutcome> RunAsync(int clients, TimeSpan duration, CancellationToken cancellation)
+    /// <summary>
+    /// Runs <paramref name="clients"/> clients for <paramref name="duration"/>, each request after the previous answer;
+    /// each latency also goes to <paramref name="alsoInto"/>, when given, to summarize several runs together.
+    /// </summary>
+    public async Task<LoadOutcome> RunAsync(int clients, TimeSpan duration, CancellationToken cancellation, LatencyRecorder? alsoInto = null)
     {
         var latencies = new LatencyRecorder();
         var openedBefore = Opened;
@@ -32,17 +38,74 @@ public sealed class IntakeLoad(HttpClient client, IntakeRequests requests)
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var mine = latencies.ForTask();
+            var shared = alsoInto?.ForTask();
             while (clock.Elapsed < until && !cancellation.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
                 var ok = await OpenOneAsync(requests.Next(), cancellation);
                 if (ok)
                 {
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    mine.Add(elapsed);
+                    shared?.Add(elapsed);
                 }
             }
         }, cancellation)));
         return new LoadOutcome(Opened - openedBefore, Errors - errorsBefore, clock.Elapsed, latencies.Summary());
+    }
+
+    /// <summary>
+    /// Sends intakes at a fixed <paramref name="perSecond"/> for <paramref name="duration"/>, each when its turn comes
+    /// whether or not earlier ones have answered (at most <paramref name="clients"/> at once); a latency is counted from
+    /// the request's turn, so a request that had to wait for a free client counts its wait too.
+    /// </summary>
+    public async Task<LoadOutcome> RunPacedAsync(double perSecond, int clients, TimeSpan duration, CancellationToken cancellation,
+        LatencyRecorder? alsoInto = null)
+    {
+        var latencies = new List<double>();
+        var shared = alsoInto?.ForTask();
+        var openedBefore = Opened;
+        var errorsBefore = Errors;
+        using var free = new SemaphoreSlim(clients);
+        var pending = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0L; ; i++)
+        {
+            var turn = TimeSpan.FromSeconds(i / perSecond);
+            if (turn >= duration || cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (turn > clock.Elapsed)
+            {
+                await Task.Delay(turn - clock.Elapsed, cancellation);
+            }
+
+            await free.WaitAsync(cancellation);
+            pending.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    if (await OpenOneAsync(requests.Next(), cancellation))
+                    {
+                        var elapsed = (clock.Elapsed - turn).TotalMilliseconds;
+                        lock (latencies)
+                        {
+                            latencies.Add(elapsed);
+                            shared?.Add(elapsed);
+                        }
+                    }
+                }
+                finally
+                {
+                    free.Release();
+                }
+            }, cancellation));
+        }
+
+        await Task.WhenAll(pending);
+        return new LoadOutcome(Opened - openedBefore, Errors - errorsBefore, clock.Elapsed, LatencySummary.Of(latencies));
     }
 
     /// <summary>Sends one intake; true when it answered 201.</summary>
@@ -55,6 +118,7 @@ public sealed class IntakeLoad(HttpClient client, IntakeRequests requests)
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 Interlocked.Increment(ref _opened);
+                OnOpened?.Invoke(intake.DisputeId);
                 return true;
             }
 

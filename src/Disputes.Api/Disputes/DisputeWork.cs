@@ -1,9 +1,9 @@
+using Disputes.Api.BusinessDays;
 using Disputes.Api.Disputes.Approving;
 using Disputes.Api.Disputes.Opening;
 using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Holds;
 using Disputes.Api.Hosting;
-using Disputes.Domain.BusinessDays;
 using NodaTime;
 
 namespace Disputes.Api.Disputes;
@@ -22,7 +22,7 @@ public static class DisputeWork
         builder.AddSettings<DeadlineWarningOptions>();
         builder.Services.AddSingleton<DeadlineTimers>();
         builder.Services.AddSingleton<HoldTimers>();
-        builder.Services.AddSingleton(BusinessDayCalendar.FederalReserve);
+        builder.AddDisputesBusinessDays();
         builder.AddSettings<ApprovalOptions>();
         builder.Services.AddHostedService<Evidence.AbandonedUploads>();
     }

@@ -45,6 +45,7 @@ public static class Messaging
             options.Durability.HealthCheckPollingTime = nodes.HeartbeatInterval;
             options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(500);
             options.Durability.StaleNodeTimeout = nodes.DeadAfter;
+            options.Durability.CheckAssignmentPeriod = nodes.CheckAssignmentPeriod;
 
             // Two handlers deciding on the same dispute version: the loser retries on the new state, where
             // the domain finds the breach already recorded and appends nothing.

@@ -28,4 +28,13 @@ public sealed class NodeOptions : ISettings
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DeadAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the leader checks that every assigned agent (an asynchronous projection, the webhook dispatch, the
+    /// timers' durability agent) really runs where it was placed; thirty seconds unless configured (Wolverine's default).
+    /// It also bounds a stalled hand-over: when a node dies, the new leader may first try to stop one of its agents on
+    /// it, cannot get that confirmed, and places that agent again only after twice this period.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan CheckAssignmentPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

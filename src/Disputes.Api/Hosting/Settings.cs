@@ -30,8 +30,10 @@ public static class Settings
         var broken = new List<ValidationResult>();
         if (!Validator.TryValidateObject(settings, new ValidationContext(settings), broken, validateAllProperties: true))
         {
-            throw new InvalidOperationException(string.Join(" ", broken.Select(rule =>
-                $"{T.Section}:{string.Join(",", rule.MemberNames)}: {rule.ErrorMessage}")));
+            // A rule about one setting is named by its key; a rule about several names its keys itself.
+            throw new InvalidOperationException(string.Join(" ", broken.Select(rule => rule.MemberNames.Any()
+                ? $"{T.Section}:{string.Join(",", rule.MemberNames)}: {rule.ErrorMessage}"
+                : rule.ErrorMessage)));
         }
 
         return settings;

@@ -33,6 +33,13 @@ public sealed class WebhookOptions : ISettings
     /// </summary>
     public TimeSpan[]? RetryDelays { get; set; }
 
+    /// <summary>
+    /// How long past <see cref="Timeout"/> an attempt's claim on its delivery lasts (30 s): the time a live node has to
+    /// record the answer before the delivery counts as abandoned by a node that died mid-attempt and is sent again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ClaimMargin { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many deliveries one node sends at once (16).</summary>
     [Range(1, 1024)]
     public int ParallelDeliveries { get; set; } = 16;

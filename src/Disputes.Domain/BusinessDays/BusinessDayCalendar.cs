@@ -10,8 +10,9 @@ namespace Disputes.Domain.BusinessDays;
 /// of billing errors, the autopay cut-off of 1026.13(d)(1).
 /// </summary>
 /// <remarks>
-/// The default is <see cref="FederalReserve"/>; a program whose offices keep other days replaces the list by building
-/// its own calendar. A calendar knows the holidays of the years it lists and no others, and says so rather than count
+/// The default is <see cref="FederalReserve"/>; a program whose offices keep other days changes it (<see cref="With"/>: a
+/// one-off closing added, a holiday its offices work taken out) or replaces the list by building its own calendar. A
+/// calendar knows the holidays of the years it lists and no others, and says so rather than count
 /// an unlisted year's holidays as business days.
 /// </remarks>
 public sealed class BusinessDayCalendar
@@ -90,6 +91,37 @@ public sealed class BusinessDayCalendar
             .Select(h => ObservedByTheFed(LocalDate.FromDateTime(h.HolidayDate)))
             .OfType<LocalDate>();
         return new BusinessDayCalendar(observed, firstYear, lastYear);
+    }
+
+    /// <summary>
+    /// This calendar, for the same years, with <paramref name="closedOn"/> added to its holidays and <paramref name="openOn"/>
+    /// taken out of them: a one-off closing such as a national day of mourning, or a holiday the issuer's offices keep open.
+    /// </summary>
+    /// <param name="closedOn">Weekdays the offices are closed besides the listed holidays; one already listed changes nothing.</param>
+    /// <param name="openOn">Listed holidays on which the offices are open for substantially all of their business.</param>
+    /// <exception cref="ArgumentNullException">Either list is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A date of <paramref name="openOn"/> is not a listed holiday (taking it out would change nothing, so it is a mistake), or a
+    /// date is in both lists.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date of <paramref name="closedOn"/> is outside the calendar's years.</exception>
+    public BusinessDayCalendar With(IEnumerable<LocalDate> closedOn, IEnumerable<LocalDate> openOn)
+    {
+        ArgumentNullException.ThrowIfNull(closedOn);
+        ArgumentNullException.ThrowIfNull(openOn);
+        var closed = closedOn.ToHashSet();
+        var open = openOn.ToHashSet();
+        foreach (var notListed in open.Where(d => !holidays.Contains(d)).Take(1))
+        {
+            throw new ArgumentException($"{notListed:yyyy-MM-dd} is not a holiday of the calendar, so it cannot be taken out.", nameof(openOn));
+        }
+
+        foreach (var both in open.Where(closed.Contains).Take(1))
+        {
+            throw new ArgumentException($"{both:yyyy-MM-dd} is listed both as closed and as open.", nameof(closedOn));
+        }
+
+        return new BusinessDayCalendar(holidays.Where(d => !open.Contains(d)).Concat(closed), FirstYear, LastYear);
     }
 
     /// <summary>True when <paramref name="date"/> is a business day: a weekday that is not a listed holiday.</summary>

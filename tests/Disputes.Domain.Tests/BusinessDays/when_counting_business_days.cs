@@ -112,6 +112,44 @@ public class when_counting_business_days
     }
 
     [Fact]
+    public void a_closing_added_to_the_feds_list_keeps_every_fed_holiday()
+    {
+        // 2025-01-09, the national day of mourning for President Carter: markets and federal offices closed, the Fed open.
+        var closing = new LocalDate(2025, 1, 9);
+
+        var calendar = Fed.With([closing], []);
+
+        Assert.False(calendar.IsBusinessDay(closing));
+        Assert.Equal(Fed.Holidays.Count + 1, calendar.Holidays.Count);
+        Assert.True(Fed.Holidays.IsSubsetOf(calendar.Holidays));
+        Assert.Equal((Fed.FirstYear, Fed.LastYear), (calendar.FirstYear, calendar.LastYear));
+    }
+
+    [Fact]
+    public void a_holiday_the_offices_work_is_taken_out_and_counts_as_a_business_day()
+    {
+        // Columbus Day 2025 (Monday 10-13): an issuer open that day counts it.
+        var columbusDay = new LocalDate(2025, 10, 13);
+
+        var calendar = Fed.With([], [columbusDay]);
+
+        Assert.False(Fed.IsBusinessDay(columbusDay));
+        Assert.True(calendar.IsBusinessDay(columbusDay));
+        Assert.Equal(new LocalDate(2025, 10, 13), calendar.BusinessDaysBefore(new LocalDate(2025, 10, 14), 1));
+        Assert.Equal(new LocalDate(2025, 10, 10), Fed.BusinessDaysBefore(new LocalDate(2025, 10, 14), 1));
+    }
+
+    [Fact]
+    public void taking_out_a_day_that_is_no_holiday_is_refused_as_a_mistake()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Fed.With([], [new LocalDate(2025, 10, 14)]));
+        Assert.Contains("2025-10-14", error.Message);
+
+        Assert.Throws<ArgumentException>(() => Fed.With([new LocalDate(2025, 10, 13)], [new LocalDate(2025, 10, 13)]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BusinessDayCalendar.FederalReserveFor(2025, 2025).With([new LocalDate(2026, 1, 5)], []));
+    }
+
+    [Fact]
     public void a_list_with_a_holiday_outside_its_years_is_refused()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessDayCalendar([new LocalDate(2024, 12, 25)], 2025, 2025));

@@ -62,6 +62,33 @@ public class when_deciding_the_autopay_cutoff
         Assert.Equal(AutopayExclusion.FromLaterPayments, late.Exclusion);
     }
 
+    [Theory]
+    [InlineData("2026-07-06", "2026-07-01", "2026-07-02", "Saturday July 4 2026: Friday July 3 counts, so Monday's cut-off is Wednesday")]
+    [InlineData("2027-07-07", "2027-07-01", "2027-07-02", "Sunday July 4 2027: Monday July 5 does not count, so Wednesday's cut-off is Thursday before")]
+    public void the_cutoff_across_a_saturday_or_sunday_holiday_follows_the_fed(string paymentOn, string cutoffOn, string tooLateOn, string why)
+    {
+        var inTime = Decide(paymentOn, LocalNoon(cutoffOn));
+
+        Assert.True(Day(cutoffOn) == inTime.CutoffOn, why);
+        Assert.Equal(AutopayExclusion.FromScheduledPayment, inTime.Exclusion);
+        Assert.Equal(AutopayExclusion.FromLaterPayments, Decide(paymentOn, LocalNoon(tooLateOn)).Exclusion);
+    }
+
+    [Fact]
+    public void a_closing_the_program_adds_moves_the_cutoff_a_business_day_earlier()
+    {
+        // Payment on Monday 2025-01-13. The Fed's calendar: cut-off Wednesday 01-08, so a notice of Wednesday is in time.
+        // With the national day of mourning of Thursday 01-09 closed too, the cut-off is Tuesday 01-07, and it is not.
+        var mourning = BusinessDayCalendar.FederalReserve.With([Day("2025-01-09")], []);
+        var receivedAt = LocalNoon("2025-01-08");
+
+        var fed = AutopayCutoff.Decide(Day("2025-01-13"), receivedAt, NewYork, BusinessDayCalendar.FederalReserve);
+        var closed = AutopayCutoff.Decide(Day("2025-01-13"), receivedAt, NewYork, mourning);
+
+        Assert.Equal((Day("2025-01-08"), AutopayExclusion.FromScheduledPayment), (fed.CutoffOn!.Value, fed.Exclusion));
+        Assert.Equal((Day("2025-01-07"), AutopayExclusion.FromLaterPayments), (closed.CutoffOn!.Value, closed.Exclusion));
+    }
+
     [Fact]
     public void calendar_days_would_be_wrong_across_a_weekend()
     {

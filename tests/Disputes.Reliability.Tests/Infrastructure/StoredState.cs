@@ -66,6 +66,24 @@ public sealed class StoredState(string connectionString) : IAsyncDisposable
         return streams;
     }
 
+    /// <summary>Every event of <paramref name="types"/> (Marten's names, e.g. <c>dispute_opened</c>), in the log's order.</summary>
+    public async Task<IReadOnlyList<(Guid Id, Guid StreamId, long Version, string Type)>> EventsAsync(params string[] types)
+    {
+        var events = new List<(Guid, Guid, long, string)>();
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand($"select id, stream_id, version, type from {Schema}.mt_events where type = any($1) order by seq_id", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = types } },
+        };
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            events.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+
+        return events;
+    }
+
     /// <summary>
     /// Streams that are half written: events without a <c>dispute_opened</c> first event, a stream version that
     /// disagrees with its events, or a Dispute document missing or at another version. Any row is a defect.

@@ -86,6 +86,7 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/webhooks/subscriptions/{subscriptionId}"] = WebhookReaders,
         ["DELETE /api/webhooks/subscriptions/{subscriptionId}"] = Integrators,
         ["POST /api/webhooks/subscriptions/{subscriptionId}/secret-rotation"] = Integrators,
+        ["POST /api/webhooks/subscriptions/{subscriptionId}/enable"] = Integrators,
         ["GET /api/webhooks/subscriptions/{subscriptionId}/deliveries"] = WebhookReaders,
         ["POST /api/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay"] = Integrators,
         ["POST /api/webhooks/subscriptions/{subscriptionId}/replay"] = Integrators,

@@ -71,6 +71,12 @@ public sealed class when_running_the_benchmarks
             Long(figures, "screenAscii", "calls"), Long(figures, "digitScanAscii", "calls"),
             Long(figures, "screenAccented", "calls"), Long(figures, "normalizeAccented", "calls"),
         ],
+        "webhooks" =>
+        [
+            Long(figures, "intake", "saturated", "without", "disputes"), Long(figures, "intake", "saturated", "with", "disputes"),
+            Long(figures, "intake", "saturated", "deliveries"), Long(figures, "intake", "paced", "with", "disputes"), Long(figures, "intake", "paced", "deliveries"),
+            Long(figures, "delivery", "service", "received"), Long(figures, "delivery", "baseline", "received"),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 

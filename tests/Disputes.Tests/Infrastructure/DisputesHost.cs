@@ -116,7 +116,17 @@ public sealed class DisputesHost : IAsyncDisposable
         builder.Services.AddSingleton<IClock>(clock);
         var app = builder.Build();
         app.UseDisputes();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start refused (settings validated on start) leaves nothing running behind the test.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new DisputesHost(app, connectionString, clock);
     }
 

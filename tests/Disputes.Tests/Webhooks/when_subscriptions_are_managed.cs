@@ -80,7 +80,7 @@ public sealed class when_subscriptions_are_managed(WebhookFixture fixture) : Web
     [InlineData(Roles.Supervisor)]
     [InlineData(Roles.Compliance)]
     [InlineData(Roles.Cardmember)]
-    public async Task only_an_integrator_may_make_rotate_replay_or_delete(string role)
+    public async Task only_an_integrator_may_make_rotate_enable_replay_or_delete(string role)
     {
         var (subscription, _) = await SubscribeAsync("dispute.opened");
         var caller = role == Roles.Cardmember ? Service.ClientAs(role, "cm-1", "acct-1001") : Service.ClientAs(role);
@@ -88,6 +88,7 @@ public sealed class when_subscriptions_are_managed(WebhookFixture fixture) : Web
         await (await caller.PostJsonAsync("/api/webhooks/subscriptions",
             new JsonObject { ["url"] = Receiver.Url, ["eventTypes"] = new JsonArray("dispute.opened") })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await caller.PostAsync($"/api/webhooks/subscriptions/{subscription}/secret-rotation", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await caller.PostAsync($"/api/webhooks/subscriptions/{subscription}/enable", null)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await caller.PostAsync($"/api/webhooks/subscriptions/{subscription}/replay?from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", null))
             .ProblemAsync(HttpStatusCode.Forbidden);
         await (await caller.DeleteAsync($"/api/webhooks/subscriptions/{subscription}")).ProblemAsync(HttpStatusCode.Forbidden);

@@ -16,7 +16,7 @@ namespace Disputes.Api.Webhooks.Deliveries;
 /// <param name="EventType">The event type.</param>
 /// <param name="DisputeId">The dispute.</param>
 /// <param name="StreamVersion">The dispute's stream version after the event.</param>
-/// <param name="State"><c>pending</c>, <c>held</c> (behind an earlier delivery of the same dispute), <c>retrying</c>, <c>delivered</c>, <c>failed</c> or <c>abandoned</c>.</param>
+/// <param name="State"><c>pending</c>, <c>held</c> (behind an earlier delivery of the same dispute), <c>retrying</c>, <c>delivered</c>, <c>failed</c>, <c>abandoned</c> or <c>skipped</c> (not sent: the subscription was disabled).</param>
 /// <param name="OccurredAt">The payload's timestamp.</param>
 /// <param name="RecordedAt">When the event store recorded the event; time-range replays select on it.</param>
 /// <param name="NextAttemptAt">While retrying: when the next attempt is due.</param>

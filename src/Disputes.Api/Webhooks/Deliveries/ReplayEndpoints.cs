@@ -62,8 +62,10 @@ public static class ReplayEndpoints
 
     /// <summary>
     /// 202: the finished deliveries whose events the event store recorded from <c>from</c> (inclusive) to <c>to</c>
-    /// (exclusive), both ISO instants, queued again in event order, at most 1,000 per request. 400 for a missing or bad
-    /// range; 404 for an unknown subscription; 409 when it is disabled.
+    /// (exclusive), both ISO instants, queued again in event order, at most 1,000 per request; <c>state</c>
+    /// (comma-separated: <c>delivered</c>, <c>failed</c>, <c>abandoned</c>, <c>skipped</c>) replays only those, e.g. what
+    /// was skipped while the subscription was disabled. 400 for a missing or bad range or state; 404 for an unknown
+    /// subscription; 409 when it is disabled.
     /// </summary>
     [Authorize(Policy = Policies.ManageWebhooks)]
     [WolverinePost("/api/webhooks/subscriptions/{subscriptionId}/replay")]
@@ -79,6 +81,28 @@ public static class ReplayEndpoints
         if (from is { } start && to is { } end && end <= start)
         {
             errors.Add("to", "must be after 'from'.");
+        }
+
+        var states = new List<WebhookDeliveryState>();
+        foreach (var text in http.Request.Query["state"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (errors.Choice<WebhookDeliveryState>("state", text) is { } state)
+            {
+                if (WebhookDelivery.IsFinished(state))
+                {
+                    states.Add(state);
+                }
+                else
+                {
+                    errors.Add("state", $"names '{text}', which is not finished; only finished deliveries are replayed "
+                        + $"({string.Join(", ", WebhookDelivery.FinishedStates.Select(FieldErrors.SnakeCase))}).");
+                }
+            }
+        }
+
+        if (states.Count == 0)
+        {
+            states.AddRange(WebhookDelivery.FinishedStates);
         }
 
         if (!errors.IsEmpty)
@@ -97,8 +121,7 @@ public static class ReplayEndpoints
         }
 
         var found = await session.Query<WebhookDelivery>()
-            .Where(d => d.SubscriptionId == subscriptionId && d.RecordedAt >= from!.Value && d.RecordedAt < to!.Value
-                && (d.State == WebhookDeliveryState.Delivered || d.State == WebhookDeliveryState.Failed || d.State == WebhookDeliveryState.Abandoned))
+            .Where(d => d.SubscriptionId == subscriptionId && d.RecordedAt >= from!.Value && d.RecordedAt < to!.Value && states.Contains(d.State))
             .OrderBy(d => d.RecordedAt).ThenBy(d => d.Sequence)
             .Take(MaxPerRequest + 1)
             .ToListAsync(http.RequestAborted);

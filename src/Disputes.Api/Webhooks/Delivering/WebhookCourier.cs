@@ -55,9 +55,6 @@ public sealed class WebhookCourier(
     /// <summary>The name of the <see cref="HttpClient"/> that sends webhooks.</summary>
     public const string ClientName = "webhooks";
 
-    /// <summary>How long past the request timeout a claim lasts.</summary>
-    private static readonly Duration ClaimMargin = Duration.FromSeconds(30);
-
     /// <summary>Makes the attempt <paramref name="message"/> asks for, if it is still the one to make.</summary>
     public async Task DeliverAsync(DeliverWebhook message, IDocumentSession session, IMessageBus bus, CancellationToken cancellation)
     {
@@ -89,13 +86,14 @@ public sealed class WebhookCourier(
             subscription = known;
             if (subscription.State != WebhookSubscriptionState.Active)
             {
-                await FinishWithoutSendingAsync(message, session, bus, WebhookDeliveryState.Abandoned, cancellation);
+                await FinishWithoutSendingAsync(message, session, bus, WebhookDeliveryState.Skipped, cancellation);
                 return;
             }
 
             var earlier = await claim.Query<WebhookDelivery>()
                 .Where(d => d.SubscriptionId == delivery.SubscriptionId && d.DisputeId == delivery.DisputeId && d.Sequence < delivery.Sequence
-                    && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned)
+                    && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned
+                    && d.State != WebhookDeliveryState.Skipped)
                 .OrderBy(d => d.Sequence)
                 .FirstOrDefaultAsync(cancellation);
             if (earlier is not null)
@@ -107,7 +105,7 @@ public sealed class WebhookCourier(
                 return;
             }
 
-            claimedUntil = now + Duration.FromTimeSpan(options.Value.Timeout) + ClaimMargin;
+            claimedUntil = now + Duration.FromTimeSpan(options.Value.Timeout + options.Value.ClaimMargin);
             claim.Update(delivery with { ClaimedUntil = claimedUntil, HeldBehind = null });
             await claim.SaveChangesAsync(cancellation);
         }
@@ -261,7 +259,8 @@ public static class WebhookDeliveryHandler
     {
         var next = await session.Query<WebhookDelivery>()
             .Where(d => d.SubscriptionId == message.SubscriptionId && d.DisputeId == message.DisputeId
-                && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned)
+                && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned
+                && d.State != WebhookDeliveryState.Skipped)
             .OrderBy(d => d.Sequence)
             .FirstOrDefaultAsync(cancellation);
         if (next is null || next.State == WebhookDeliveryState.Retrying || next.ClaimedUntil > clock.GetCurrentInstant())
@@ -274,7 +273,7 @@ public static class WebhookDeliveryHandler
         await bus.PublishAsync(new DeliverWebhook(next.Id, ticket));
     }
 
-    /// <summary>Disables the subscription; its deliveries still waiting are abandoned as their messages come.</summary>
+    /// <summary>Disables the subscription; its deliveries still waiting are skipped as their messages come.</summary>
     public static async Task Handle(DisableWebhookSubscription message, IDocumentSession session, IClock clock, CancellationToken cancellation)
     {
         if (await session.LoadAsync<WebhookSubscription>(message.SubscriptionId, cancellation) is { State: WebhookSubscriptionState.Active } subscription)

@@ -22,8 +22,14 @@ public enum WebhookDeliveryState
     /// <summary>The receiver refused it (4xx other than 429, 410 Gone, a redirect) or its address was refused; not retried.</summary>
     Failed,
 
-    /// <summary>Given up: the retries were used up, or the subscription was disabled before it was sent.</summary>
+    /// <summary>Given up: the retries were used up.</summary>
     Abandoned,
+
+    /// <summary>
+    /// Not sent because the subscription was disabled: when its turn came, or already when its event was stored. It stays
+    /// in the log, and once the subscription is enabled again a replay sends it.
+    /// </summary>
+    Skipped,
 }
 
 /// <summary>What one attempt came to.</summary>
@@ -135,8 +141,16 @@ public sealed record WebhookDelivery
     /// <summary>The Standard Webhooks message id: the same on every attempt and replay, so a receiver can tell a repeat.</summary>
     public string WebhookId => $"msg_{Id:N}";
 
-    /// <summary>Whether it has finished: delivered, failed or abandoned.</summary>
-    public bool Finished => State is WebhookDeliveryState.Delivered or WebhookDeliveryState.Failed or WebhookDeliveryState.Abandoned;
+    /// <summary>Whether it has finished: delivered, failed, abandoned or skipped.</summary>
+    public bool Finished => IsFinished(State);
+
+    /// <summary>The states a delivery ends in: delivered, failed, abandoned and skipped; only a replay moves it on.</summary>
+    public static readonly IReadOnlyList<WebhookDeliveryState> FinishedStates =
+        [WebhookDeliveryState.Delivered, WebhookDeliveryState.Failed, WebhookDeliveryState.Abandoned, WebhookDeliveryState.Skipped];
+
+    /// <summary>Whether <paramref name="state"/> is one a delivery ends in.</summary>
+    public static bool IsFinished(WebhookDeliveryState state) => state is WebhookDeliveryState.Delivered or WebhookDeliveryState.Failed
+        or WebhookDeliveryState.Abandoned or WebhookDeliveryState.Skipped;
 
     /// <summary>The delivery of event <paramref name="eventId"/> to <paramref name="subscriptionId"/>: a name-based id, so deriving it twice finds the first.</summary>
     public static Guid IdFor(Guid subscriptionId, Guid eventId)

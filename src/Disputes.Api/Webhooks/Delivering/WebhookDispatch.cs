@@ -13,7 +13,8 @@ namespace Disputes.Api.Webhooks.Delivering;
 /// Derives the deliveries from the event log, in its order: a Marten subscription run by the async daemon (on one node
 /// at a time, which Wolverine assigns), reading each page of dispute events after commit. For every event the catalogue
 /// sends and every active subscription that wants it, it stores one <see cref="WebhookDelivery"/> and enqueues one
-/// <see cref="DeliverWebhook"/>. Both are written in the daemon's own transaction together with the subscription's
+/// <see cref="DeliverWebhook"/>; for a disabled subscription that wants it, it stores the delivery as skipped, sending
+/// nothing, so what the receiver missed can be replayed once it is enabled again. Both are written in the daemon's own transaction together with the subscription's
 /// progress (Wolverine enlists the message bus in it as an outbox, and sends after commit), so each event becomes its
 /// deliveries exactly once: a crash before commit leaves the page to be read again, one after leaves it read, with its
 /// messages in the durable inbox. Intake never waits for any of it.
@@ -42,9 +43,7 @@ public sealed class WebhookDispatch : BatchSubscription
             return;
         }
 
-        var subscriptions = await operations.Query<WebhookSubscription>()
-            .Where(s => s.State == WebhookSubscriptionState.Active)
-            .ToListAsync(cancellationToken);
+        var subscriptions = await operations.Query<WebhookSubscription>().ToListAsync(cancellationToken);
         if (subscriptions.Count == 0)
         {
             return;
@@ -68,7 +67,7 @@ public sealed class WebhookDispatch : BatchSubscription
                 continue;
             }
 
-            foreach (var subscription in subscriptions.Where(s => s.Wants(message.Type, e.Sequence)))
+            foreach (var subscription in subscriptions.Where(s => s.Covers(message.Type, e.Sequence)))
             {
                 var id = WebhookDelivery.IdFor(subscription.Id, e.Id);
                 if (!existing.Add(id))
@@ -76,9 +75,14 @@ public sealed class WebhookDispatch : BatchSubscription
                     continue;
                 }
 
+                var skipped = subscription.State != WebhookSubscriptionState.Active;
                 var lane = (subscription.Id, dispute.Id);
-                var before = firstInPage.TryGetValue(lane, out var first) ? first : (Guid?)null;
-                firstInPage.TryAdd(lane, id);
+                var before = skipped ? null : firstInPage.TryGetValue(lane, out var first) ? first : (Guid?)null;
+                if (!skipped)
+                {
+                    firstInPage.TryAdd(lane, id);
+                }
+
                 operations.Insert(new WebhookDelivery
                 {
                     Id = id,
@@ -91,11 +95,11 @@ public sealed class WebhookDispatch : BatchSubscription
                     Body = message.Body,
                     OccurredAt = message.OccurredAt,
                     RecordedAt = Instant.FromDateTimeOffset(e.Timestamp),
-                    State = before is null ? WebhookDeliveryState.Pending : WebhookDeliveryState.Held,
+                    State = skipped ? WebhookDeliveryState.Skipped : before is null ? WebhookDeliveryState.Pending : WebhookDeliveryState.Held,
                     HeldBehind = before,
                     Ticket = 1,
                 });
-                if (before is null)
+                if (!skipped && before is null)
                 {
                     await bus.PublishAsync(new DeliverWebhook(id, 1));
                 }

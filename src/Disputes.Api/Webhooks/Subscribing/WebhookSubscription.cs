@@ -10,7 +10,10 @@ public enum WebhookSubscriptionState
     /// <summary>New events are delivered to it.</summary>
     Active,
 
-    /// <summary>Nothing more is sent: its receiver answered 410 Gone.</summary>
+    /// <summary>
+    /// Nothing is sent: its receiver answered 410 Gone. Its deliveries are still recorded, as skipped, until an integrator
+    /// enables it again.
+    /// </summary>
     Disabled,
 }
 
@@ -49,15 +52,23 @@ public sealed record WebhookSubscription
     /// </summary>
     public long AfterSequence { get; init; }
 
-    /// <summary>When it was disabled.</summary>
+    /// <summary>When it was last disabled; kept once it is enabled again, so the gap it missed stays known.</summary>
     public Instant? DisabledAt { get; init; }
 
-    /// <summary>Why it was disabled, in the service's words.</summary>
+    /// <summary>Why it was last disabled, in the service's words.</summary>
     public string? DisabledBecause { get; init; }
 
-    /// <summary>Whether an event of <paramref name="type"/>, stored at <paramref name="sequence"/>, is sent to it.</summary>
-    public bool Wants(string type, long sequence) =>
-        State == WebhookSubscriptionState.Active && sequence > AfterSequence && EventTypes.Contains(type, StringComparer.Ordinal);
+    /// <summary>When an integrator last enabled it again after it was disabled.</summary>
+    public Instant? EnabledAt { get; init; }
+
+    /// <summary>Who enabled it again, <c>role:subject</c>.</summary>
+    public string? EnabledBy { get; init; }
+
+    /// <summary>
+    /// Whether an event of <paramref name="type"/>, stored at <paramref name="sequence"/>, becomes a delivery of it: sent
+    /// while it is active, recorded as skipped while it is disabled.
+    /// </summary>
+    public bool Covers(string type, long sequence) => sequence > AfterSequence && EventTypes.Contains(type, StringComparer.Ordinal);
 
     /// <summary>The secrets a delivery made at <paramref name="now"/> is signed with: the current one, and any still in its overlap.</summary>
     public IReadOnlyList<WebhookSecret> SecretsAt(Instant now) => Secrets.Where(s => s.ExpiresAt is null || s.ExpiresAt > now).ToList();
