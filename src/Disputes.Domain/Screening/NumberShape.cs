@@ -21,10 +21,23 @@ internal struct NumberShape
     private bool hasOtherThanDateSeparators;
     private bool lastSeparatorIsDecimalMark;
     private bool hasMiddleGroupOtherThanThousands;
+    private bool afterColon;
+    private bool hasClockColon;
+    private bool hasOtherColon;
+    private bool hasFraction;
 
     public void AddGroup(ReadOnlySpan<char> digits)
     {
         hasMiddleGroupOtherThanThousands |= Groups >= 2 && LastLength != 3;
+        if (afterColon)
+        {
+            // 20:13, 7:05: hours of one or two digits, then two digits of minutes or seconds.
+            var clock = LastLength <= 2 && digits.Length == 2;
+            hasClockColon |= clock;
+            hasOtherColon |= !clock;
+            afterColon = false;
+        }
+
         Groups++;
         Digits += digits.Length;
         LastLength = digits.Length;
@@ -45,6 +58,14 @@ internal struct NumberShape
     public void AddSeparator(ReadOnlySpan<char> separator)
     {
         hasTimeSeparator |= separator.Contains(':');
+        afterColon = separator is ":";
+        if (hasClockColon)
+        {
+            // After the clock only more of it may follow (":04"), then one fraction of a second (".9721138"): a number
+            // that goes on past a time ("20:13 4111 1111 1111 1111") is screened whole.
+            hasOtherColon |= hasFraction || separator is not (":" or ".");
+            hasFraction |= separator is ".";
+        }
         hasOtherThanDateSeparators |= separator is not ("-" or "/" or ".");
         lastSeparatorIsDecimalMark = separator is "." or ",";
     }
@@ -59,6 +80,13 @@ internal struct NumberShape
 
         return value;
     }
+
+    /// <summary>
+    /// A time of day (<c>20:13:04.9721138</c>, <c>2026-12-02 20:13:04</c>): every colon between a group of one or two
+    /// digits and one of two. A timestamp with seven digits of fraction holds 13 digits, which pass Luhn one time in ten;
+    /// a card number is never written with colons between its groups of four.
+    /// </summary>
+    public readonly bool IsTimeOfDay => hasClockColon && !hasOtherColon;
 
     /// <summary>3 or 4 digits, however grouped ("123", "1 2 3", "12-3").</summary>
     public readonly bool CouldBeSecurityCode => Digits is 3 or 4 && !IsDateTimeOrDecimal;

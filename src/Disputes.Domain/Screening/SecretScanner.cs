@@ -266,7 +266,7 @@ internal ref struct SecretScanner
 
             // Every span of whole groups ending here with 13 to 19 digits is tried. A span never starts or ends
             // inside a group: a long reference holds some 13 consecutive digits that pass Luhn one time in ten.
-            if (number.Digits >= MinCardDigits && recentDigits.EndWithLuhnValidSpan(MinCardDigits))
+            if (number.Digits >= MinCardDigits && !number.IsTimeOfDay && recentDigits.EndWithLuhnValidSpan(MinCardDigits))
             {
                 found |= Findings.CardNumber;
                 return;

@@ -101,4 +101,21 @@ public class when_screening_for_card_numbers
 
         return (10 - sum % 10) % 10;
     }
+
+    [Theory]
+    [InlineData("2026-12-02T20:13:04.9721138Z")]
+    [InlineData("2026-12-02 20:13:04.9721138")]
+    [InlineData("mailed at 20:13:04.9721138 on the 2nd")]
+    public void a_timestamp_whose_digits_pass_luhn_is_not_a_card_number(string text)
+    {
+        // 2013049721138, the 13 digits of the time, pass the Luhn check.
+        Assert.Null(SensitiveDataScreen.Find(text));
+    }
+
+    [Theory]
+    [InlineData("20:13 4111 1111 1111 1111")]
+    [InlineData("4111:1111:1111:1111")]
+    [InlineData("20:13:04.97 4111 1111 1111 1111")]
+    public void a_card_number_next_to_a_time_or_written_with_colons_is_still_found(string text) =>
+        Assert.Equal(SensitiveDataKind.CardNumber, SensitiveDataScreen.Find(text));
 }
