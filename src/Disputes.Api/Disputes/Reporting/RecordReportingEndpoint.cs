@@ -46,7 +46,7 @@ public static class RecordReportingEndpoint
             errors.Add("parties", "must name at least one party: the notice names each party the amount was reported to (1026.13(g)(4)).");
         }
 
-        NoticeOptions.Check(errors, request.Language, request.Channel);
+        NoticeOptions.Check(errors, request.Language, request.Channel, postal: false);
         return errors.ToResultOrNull();
     }
 
