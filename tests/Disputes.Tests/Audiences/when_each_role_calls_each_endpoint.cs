@@ -67,6 +67,7 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["GET /api/compliance/days"] = Auditors,
         ["GET /api/compliance/calendar-attention"] = Auditors,
         ["GET /api/compliance/hold-violations"] = Auditors,
+        ["GET /api/compliance/missing-or-late-notices"] = Auditors,
         ["GET /api/compliance/disputes/{disputeId}/history"] = Auditors,
         ["GET /api/compliance/accounts/{accountId}/history"] = Auditors,
         ["GET /api/compliance/disputes/{disputeId}/as-of"] = Auditors,
