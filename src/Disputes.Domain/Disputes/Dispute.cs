@@ -123,6 +123,9 @@ public sealed record Dispute
     /// </summary>
     public NoticeQueuedForPost? ResolutionLetterQueued => QueuedForPost.FirstOrDefault(q => NoticeKinds.IsResolution(q.Kind));
 
+    /// <summary>Every request for documents, from the cardmember or the merchant, oldest first.</summary>
+    public IReadOnlyList<DocumentsRequested> DocumentRequests { get; init; } = [];
+
     /// <summary>Every report of 1026.13(g)(4) recorded (the amount reported as in dispute, then its resolution), oldest first.</summary>
     public IReadOnlyList<Reporting.AmountInDisputeReported> Reports { get; init; } = [];
 
@@ -223,6 +226,7 @@ public sealed record Dispute
             DisputeReopened => this with { Status = DisputeStatus.Reopened },
             NoticeIssued e => this with { Notices = [.. Notices, e], QueuedForPost = [.. QueuedForPost.Where(q => q.NoticeId != e.NoticeId)] },
             NoticeQueuedForPost e => this with { QueuedForPost = [.. QueuedForPost, e] },
+            DocumentsRequested e => this with { DocumentRequests = [.. DocumentRequests, e] },
             Reporting.AmountInDisputeReported e => this with { Reports = [.. Reports, e] },
             StatementDateRecorded e => this with { StatementTransmittedOn = e.StatementTransmittedOn, FilingWindow = e.FilingWindow },
             _ => this,

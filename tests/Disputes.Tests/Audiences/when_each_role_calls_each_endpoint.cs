@@ -76,6 +76,8 @@ public sealed class when_each_role_calls_each_endpoint(ServiceFixture fixture) :
         ["POST /api/me/disputes/{caseNumber}/withdraw"] = Cardmembers,
         ["GET /api/disputes/{disputeId}/notices/{noticeId}/pdf"] = Readers,
         ["GET /api/disputes/{disputeId}/notices/{noticeId}/html"] = Readers,
+        ["POST /api/disputes/{disputeId}/notices/preview"] = Staff,
+        ["GET /api/compliance/disputes/{disputeId}/notices/preview"] = Auditors,
         ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/pdf"] = Cardmembers,
         ["GET /api/me/disputes/{caseNumber}/letters/{noticeId}/html"] = Cardmembers,
         ["POST /api/disputes/{disputeId}/upload-links"] = Staff,

@@ -37,10 +37,10 @@ public sealed record ResolveDisputeRequest(
     string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion,
     string? Language = null, string? Channel = null)
 {
-    /// <summary>The command, or the errors that stop it.</summary>
-    public (ResolveDispute? Command, FieldErrors Errors) ToCommand()
+    /// <summary>The command, or the errors that stop it (added to <paramref name="into"/> when given).</summary>
+    public (ResolveDispute? Command, FieldErrors Errors) ToCommand(FieldErrors? into = null)
     {
-        var errors = new FieldErrors();
+        var errors = into ?? new FieldErrors();
         var outcome = errors.Choice<ResolutionOutcome>("outcome", Outcome);
         switch (outcome)
         {
