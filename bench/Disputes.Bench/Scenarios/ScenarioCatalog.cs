@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         "timers" => new TimersScenario(),
         "rebuild" => new RebuildScenario(),
         "screening" => new ScreeningScenario(),
+        "notices" => new NoticesScenario(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

@@ -71,6 +71,7 @@ public sealed class when_running_the_benchmarks
             Long(figures, "screenAscii", "calls"), Long(figures, "digitScanAscii", "calls"),
             Long(figures, "screenAccented", "calls"), Long(figures, "normalizeAccented", "calls"),
         ],
+        "notices" => [Long(figures, "acknowledgment", "count"), Long(figures, "note", "count"), Long(figures, "render", "count"), Long(figures, "pdfBytes")],
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
