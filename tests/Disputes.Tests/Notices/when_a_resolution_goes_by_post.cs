@@ -54,6 +54,7 @@ public sealed class when_a_resolution_goes_by_post(ServiceFixture fixture) : Ser
         var dispute = await Client.StepAsync(await OpenedAsync(), "resolution", CorrectionByPost);
 
         Assert.Equal("resolved", dispute["status"].Str());
+        Assert.True(dispute["resolution"]!["letterByPost"]!.GetValue<bool>());
         Assert.Equal("pending", dispute["deadlines"]!["resolution"]!["status"].Str());
         Assert.Equal("pending", dispute["deadlines"]!["acknowledgment"]!["status"].Str());
         Assert.Empty(dispute["notices"]!.AsArray());
