@@ -6,11 +6,11 @@ namespace Disputes.Bench;
 public sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Disputes.Bench <intake|lag|append|query|timers|rebuild|screening|webhooks|all>[,more] [--scale tiny|small|full] " +
+        "usage: Disputes.Bench <intake|lag|append|query|timers|rebuild|screening|webhooks|notices|all>[,more] [--scale tiny|small|full] " +
         "[--connection \"<connection string>\"] [--clients 16] [--results <dir>] [--database-prefix bench] [--keep-databases]";
 
     /// <summary>Scenarios in the order <c>all</c> runs them.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = ["intake", "lag", "append", "query", "timers", "rebuild", "screening", "webhooks"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["intake", "lag", "append", "query", "timers", "rebuild", "screening", "webhooks", "notices"];
 
     /// <summary>The scenarios to run, in order.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;

@@ -23,6 +23,7 @@ namespace Disputes.Bench;
 /// <param name="RebuildEvents">Events seeded for <c>rebuild</c> (about).</param>
 /// <param name="ScreeningFields">64 KiB fields screened per measure in <c>screening</c>.</param>
 /// <param name="WebhookEvents">Events in the delivery burst of <c>webhooks</c> (half disputes opened, half holds placed).</param>
+/// <param name="NoticeCommands">Acknowledgments (each with its letter) and notes measured in <c>notices</c>, each.</param>
 public sealed record BenchScale(
     string Name,
     int Accounts,
@@ -40,19 +41,20 @@ public sealed record BenchScale(
     TimeSpan TimerWait,
     int RebuildEvents,
     int ScreeningFields,
-    int WebhookEvents)
+    int WebhookEvents,
+    int NoticeCommands)
 {
     /// <summary>A few seconds per scenario: keeps the harness working in the test suite; its figures mean nothing.</summary>
     public static readonly BenchScale Tiny = new("tiny", 8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2),
-        100, 500, 250, 2_000, 5, TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), 5_000, 50, 400);
+        100, 500, 250, 2_000, 5, TimeSpan.FromSeconds(1), 200, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20), 5_000, 50, 400, 10);
 
     /// <summary>The published figures: <c>all</c> in under 10 minutes on 2 cores.</summary>
     public static readonly BenchScale Small = new("small", 64, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(15),
-        2_000, 10_000, 500, 100_000, 30, TimeSpan.FromSeconds(2), 10_000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), 100_000, 2_000, 10_000);
+        2_000, 10_000, 500, 100_000, 30, TimeSpan.FromSeconds(2), 10_000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), 100_000, 2_000, 10_000, 300);
 
     /// <summary>Portfolio scale: a million disputes, a hundred thousand timers, a million events.</summary>
     public static readonly BenchScale Full = new("full", 256, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
-        10_000, 200_000, 500, 1_000_000, 50, TimeSpan.FromSeconds(20), 100_000, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), 1_000_000, 10_000, 100_000);
+        10_000, 200_000, 500, 1_000_000, 50, TimeSpan.FromSeconds(20), 100_000, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), 1_000_000, 10_000, 100_000, 1_000);
 
     public static BenchScale? Named(string name) => name switch
     {

@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         "rebuild" => new RebuildScenario(),
         "screening" => new ScreeningScenario(),
         "webhooks" => new WebhooksScenario(),
+        "notices" => new NoticesScenario(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

@@ -113,13 +113,21 @@ public sealed record ProposalResponse(
 }
 
 /// <summary>How the dispute was resolved.</summary>
+/// <param name="Outcome">Corrected, no error, or partial.</param>
+/// <param name="CreditedAmount">The amount credited, for a correction.</param>
+/// <param name="Explanation">The explanation, for no error or partial.</param>
+/// <param name="AmountOwed">What is still owed.</param>
+/// <param name="PaymentDueOn">When money is owed: the date the letter gives.</param>
+/// <param name="ResolvedAt">When the resolution was decided (and, by secure message, sent).</param>
+/// <param name="ForfeitureApplied">After a missed deadline: the forfeiture left out of what is owed.</param>
+/// <param name="LetterByPost">True when its letter went by post: the clocks it meets wait for the mailing.</param>
 public sealed record ResolutionResponse(
     ResolutionOutcome Outcome, decimal? CreditedAmount, string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, Instant ResolvedAt,
-    decimal? ForfeitureApplied = null)
+    decimal? ForfeitureApplied = null, bool LetterByPost = false)
 {
     /// <summary>The response for a resolution event, or null.</summary>
     public static ResolutionResponse? From(DisputeResolved? r) =>
-        r is null ? null : new(r.Outcome, r.CreditedAmount, r.Explanation, r.AmountOwed, r.PaymentDueOn, r.ResolvedAt, r.ForfeitureApplied);
+        r is null ? null : new(r.Outcome, r.CreditedAmount, r.Explanation, r.AmountOwed, r.PaymentDueOn, r.ResolvedAt, r.ForfeitureApplied, r.LetterByPost);
 }
 
 /// <summary>The dispute's three Regulation Z clocks.</summary>

@@ -17,8 +17,8 @@ namespace Disputes.Api.Notices;
 /// </summary>
 public static class LetterEndpoints
 {
-    // The letter's own markup only: no script, no outside resource, no frame; the styles are inline in it.
-    private const string LetterPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+    /// <summary>The security policy a letter's HTML is served under: its own markup only, no script, no outside resource, no frame.</summary>
+    internal const string LetterPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
     /// <summary>The PDF of a dispute's letter, as an attachment; 404 for a letter the dispute did not send.</summary>
     [Authorize(Policy = Policies.ReadDisputes)]

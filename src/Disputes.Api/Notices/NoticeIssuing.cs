@@ -29,22 +29,39 @@ public sealed class NoticeIssuing(NoticeRenderer renderer, IServiceProvider serv
     }
 
     /// <summary>
-    /// The event to append, the stored letter to insert with it and the print-queue entry, for a letter that goes by post:
-    /// rendered and stored now, dated <see cref="NoticeContent.SentAt"/>, but sent only when the mail vendor confirms.
+    /// Sends the letter the way <paramref name="channel"/> says, storing it in <paramref name="session"/> (the command's own
+    /// session, so it commits with the event or not at all), and answers the event to append. By secure message the letter
+    /// is sent now: <see cref="NoticeIssued"/>. By post it is rendered and stored now, dated <see cref="NoticeContent.SentAt"/>,
+    /// and joins the print queue: <see cref="NoticeQueuedForPost"/>, sent only when the mail vendor confirms the mailing.
+    /// </summary>
+    /// <param name="session">The command's session.</param>
+    /// <param name="content">What the notice says, composed by the domain.</param>
+    /// <param name="language">The language to write it in.</param>
+    /// <param name="channel">How it reaches the cardmember.</param>
+    /// <exception cref="NoticeScreeningViolation">The rendered letter holds something that must never be sent (a defect).</exception>
+    public object Send(Marten.IDocumentSession session, NoticeContent content, NoticeLanguage language, DeliveryChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(content);
+        var (letter, rendered) = Write(content, language, channel);
+        session.Insert(letter);
+        if (channel != DeliveryChannel.Postal)
+        {
+            return new NoticeIssued(letter.Id, content.Kind, language, rendered.TemplateVersion, channel, content.SentAt, rendered.PdfSha256);
+        }
+
+        session.Insert(Postal.PostalLetter.For(letter));
+        return new NoticeQueuedForPost(letter.Id, content.Kind, language, rendered.TemplateVersion, content.SentAt, rendered.PdfSha256);
+    }
+
+    /// <summary>
+    /// The letter <paramref name="content"/> would be, rendered and screened exactly as <see cref="Send"/> renders it, but
+    /// stored nowhere and sent to no one: the preview an agent reads before the step, or compliance reads for any template.
     /// </summary>
     /// <param name="content">What the notice says, composed by the domain.</param>
     /// <param name="language">The language to write it in.</param>
-    /// <param name="dispute">The dispute the letter is about, as it stands before the step.</param>
-    /// <param name="meets">The clock the letter would meet once mailed, whose due date the print queue shows.</param>
     /// <exception cref="NoticeScreeningViolation">The rendered letter holds something that must never be sent (a defect).</exception>
-    public (NoticeQueuedForPost Event, IssuedNotice Letter, Postal.PostalLetter Queued) Queue(
-        NoticeContent content, NoticeLanguage language, Dispute dispute, Domain.Clocks.ComplianceClock meets)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var (letter, rendered) = Write(content, language, DeliveryChannel.Postal);
-        var queued = new NoticeQueuedForPost(letter.Id, content.Kind, language, rendered.TemplateVersion, content.SentAt, rendered.PdfSha256);
-        return (queued, letter, Postal.PostalLetter.For(letter, dispute, meets));
-    }
+    public RenderedNotice Preview(NoticeContent content, NoticeLanguage language) => renderer.Render(content, language);
 
     // Renders and screens the letter under a new id. The hashes were taken by the renderer from these very bytes, so they
     // are not taken again here; each read of the stored letter checks them.
@@ -65,8 +82,8 @@ public static class NoticeOptions
     /// <param name="errors">Where a bad field is recorded.</param>
     /// <param name="language"><c>en</c> or <c>es</c>; absent for the dispute's language.</param>
     /// <param name="channel"><c>secure_message</c> (default), or <c>postal</c> where <paramref name="postal"/> allows it.</param>
-    /// <param name="postal">True for a step whose letter may go by post (the acknowledgment).</param>
-    public static void Check(FieldErrors errors, string? language, string? channel, bool postal = false)
+    /// <param name="postal">True for a step whose letter may go by post (all but the notice of reporting).</param>
+    public static void Check(FieldErrors errors, string? language, string? channel, bool postal = true)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (language is not null && !NoticeLanguages.TryParse(language, out _))
@@ -74,12 +91,9 @@ public static class NoticeOptions
             errors.Add("language", "must be en or es.");
         }
 
-        // A resolution or documents request by post would meet its clock, or start the cardmember's time, only on the
-        // vendor's confirmation, while the dispute is already resolved or waiting: until those steps can wait for the
-        // mailing, their letters go by secure message only.
         if (errors.Choice<DeliveryChannel>("channel", channel, required: false) == DeliveryChannel.Postal && !postal)
         {
-            errors.Add("channel", "postal delivery is available for the acknowledgment only; send this letter as secure_message.");
+            errors.Add("channel", "postal delivery is not available for this letter; send it as secure_message.");
         }
     }
 

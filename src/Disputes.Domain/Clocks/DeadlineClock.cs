@@ -56,9 +56,11 @@ public sealed record DeadlineClock(
     {
         AcknowledgmentSent e when IsPending && Clock == ComplianceClock.Acknowledgment =>
             this with { Status = ClockStatus.Met, MetAt = e.SentAt },
-        DisputeResolved e when IsPending => Clock == ComplianceClock.Acknowledgment
-            ? this with { Status = ClockStatus.MetByResolution, MetAt = e.ResolvedAt }
-            : this with { Status = ClockStatus.Met, MetAt = e.ResolvedAt },
+        DisputeResolved { LetterByPost: false } e when IsPending => MetByResolutionNotice(e.ResolvedAt),
+
+        // A resolution letter by post meets the clocks when the vendor hands it to the post; the breaches due by then are
+        // recorded before it, so a clock still pending here is met in time.
+        Notices.NoticeIssued { Kind: Notices.NoticeKind.Correction or Notices.NoticeKind.Explanation } e when IsPending => MetByResolutionNotice(e.SentAt),
         DisputeWithdrawn when IsPending => this with { Status = ClockStatus.Stopped },
         DeadlineBreached e when IsPending && e.Clock == Clock =>
             this with { Status = ClockStatus.Breached, BreachedAt = e.BreachedAt },
@@ -68,4 +70,10 @@ public sealed record DeadlineClock(
             this with { DueOn = e.Deadline.DueOn, Basis = e.Deadline.Basis, CapReason = e.Deadline.CapReason, WarningsGiven = [] },
         _ => this,
     };
+
+    // Rule book section 8: the correction or explanation meets the resolution clock, and the acknowledgment clock too
+    // when it was still pending (section 2: resolved within the 30 days, so no acknowledgment was needed).
+    private DeadlineClock MetByResolutionNotice(Instant sentAt) => Clock == ComplianceClock.Acknowledgment
+        ? this with { Status = ClockStatus.MetByResolution, MetAt = sentAt }
+        : this with { Status = ClockStatus.Met, MetAt = sentAt };
 }

@@ -117,6 +117,15 @@ public sealed record Dispute
     /// <summary>The letters rendered for the post and waiting in the print queue, not yet sent: they meet no clock.</summary>
     public IReadOnlyList<NoticeQueuedForPost> QueuedForPost { get; init; } = [];
 
+    /// <summary>
+    /// The correction or explanation waiting in the print queue, when the dispute was resolved by post and the mail vendor
+    /// has not confirmed the mailing yet: until then the resolution's clocks are pending (rule book section 8).
+    /// </summary>
+    public NoticeQueuedForPost? ResolutionLetterQueued => QueuedForPost.FirstOrDefault(q => NoticeKinds.IsResolution(q.Kind));
+
+    /// <summary>Every request for documents, from the cardmember or the merchant, oldest first.</summary>
+    public IReadOnlyList<DocumentsRequested> DocumentRequests { get; init; } = [];
+
     /// <summary>Every report of 1026.13(g)(4) recorded (the amount reported as in dispute, then its resolution), oldest first.</summary>
     public IReadOnlyList<Reporting.AmountInDisputeReported> Reports { get; init; } = [];
 
@@ -206,7 +215,9 @@ public sealed record Dispute
         var version = Version + 1;
         var next = @event switch
         {
-            AcknowledgmentSent e => this with { Status = DisputeStatus.Acknowledged, AcknowledgedAt = e.SentAt },
+            // A postal acknowledgment mailed after the dispute was resolved by a letter still in the print queue
+            // acknowledges it, but the dispute stays resolved.
+            AcknowledgmentSent e => this with { Status = IsActive ? DisputeStatus.Acknowledged : Status, AcknowledgedAt = e.SentAt },
             ProvisionalCreditIssued e => this with { ProvisionalCredit = ProvisionalCredit + e.Amount },
             DisputeEscalated e => this with { EscalatedTo = e.To },
             FinanceChargesRecorded e => this with { FinanceCharges = FinanceCharges + e.Amount },
@@ -215,6 +226,7 @@ public sealed record Dispute
             DisputeReopened => this with { Status = DisputeStatus.Reopened },
             NoticeIssued e => this with { Notices = [.. Notices, e], QueuedForPost = [.. QueuedForPost.Where(q => q.NoticeId != e.NoticeId)] },
             NoticeQueuedForPost e => this with { QueuedForPost = [.. QueuedForPost, e] },
+            DocumentsRequested e => this with { DocumentRequests = [.. DocumentRequests, e] },
             Reporting.AmountInDisputeReported e => this with { Reports = [.. Reports, e] },
             StatementDateRecorded e => this with { StatementTransmittedOn = e.StatementTransmittedOn, FilingWindow = e.FilingWindow },
             _ => this,

@@ -74,7 +74,9 @@ public static class DisputeActions
     {
         if (!dispute.IsActive)
         {
-            return dispute.Status == DisputeStatus.Resolved ? [DisputeAction.AddNote, DisputeAction.Reopen] : [DisputeAction.AddNote];
+            return dispute.Status == DisputeStatus.Resolved && dispute.ResolutionLetterQueued is null
+                ? [DisputeAction.AddNote, DisputeAction.Reopen]
+                : [DisputeAction.AddNote];
         }
 
         // An acknowledgment waiting in the print queue is not offered again: a second letter would be refused.

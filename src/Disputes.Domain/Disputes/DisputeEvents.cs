@@ -112,10 +112,19 @@ public sealed record FinanceChargesRecorded(decimal Amount, Instant RecordedAt);
 /// <param name="Explanation">For <see cref="ResolutionOutcome.NoError"/> and <see cref="ResolutionOutcome.Partial"/>: the written explanation sent.</param>
 /// <param name="AmountOwed">For <see cref="ResolutionOutcome.NoError"/> and <see cref="ResolutionOutcome.Partial"/>: what the cardmember still owes, 0 when nothing.</param>
 /// <param name="PaymentDueOn">When money is owed: the date it is due, at least max(10, the account's payment period) days after resolution (1026.13(g)(1)).</param>
-/// <param name="ResolvedAt">When the correction or explanation was sent.</param>
+/// <param name="ResolvedAt">
+/// When the resolution was decided and took effect on the account; for a letter by secure message also when the
+/// correction or explanation was sent. A letter by post is sent later, at the mailing its <c>notice_issued</c> records.
+/// </param>
 /// <param name="ForfeitureApplied">
 /// For an explanation after a missed clock: the forfeiture (15 USC 1666(e)) left out of <paramref name="AmountOwed"/>;
 /// null when no clock was missed.
+/// </param>
+/// <param name="LetterByPost">
+/// True when the correction or explanation went to the print queue: the dispute is resolved now, but the clocks its letter
+/// meets stay pending until the mail vendor confirms the mailing (rule book section 8: the date the notice is sent meets
+/// the clock), and so does the hold's protection of an amount still owed (1026.13(d) lasts until the explanation is sent).
+/// False for a letter by secure message, and on resolutions recorded before letters went by post.
 /// </param>
 public sealed record DisputeResolved(
     ResolutionOutcome Outcome,
@@ -124,7 +133,8 @@ public sealed record DisputeResolved(
     decimal? AmountOwed,
     LocalDate? PaymentDueOn,
     Instant ResolvedAt,
-    decimal? ForfeitureApplied = null);
+    decimal? ForfeitureApplied = null,
+    bool LetterByPost = false);
 
 /// <summary>The cardmember withdrew the notice (comment 13(b)-1); pending clocks stop.</summary>
 /// <param name="WithdrawnAt">When.</param>

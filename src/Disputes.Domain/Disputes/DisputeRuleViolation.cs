@@ -31,6 +31,9 @@ public enum DisputeRule
     /// <summary>The written acknowledgment waits in the print queue for the post; a second one is not written meanwhile.</summary>
     AcknowledgmentQueuedForPost,
 
+    /// <summary>The correction or explanation waits in the print queue: the resolution is not sent yet, so it cannot be reopened.</summary>
+    ResolutionQueuedForPost,
+
     /// <summary>The dispute is already with that supervisor or team.</summary>
     AlreadyEscalatedThere,
 

@@ -24,12 +24,12 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
         NoteAdded e => new(version, "note_added", e.AddedAt, e.Text),
         FinanceChargesRecorded e => new(version, "finance_charges_recorded", e.RecordedAt, Invariant($"Related finance charges of {e.Amount:0.00} recorded.")),
         DisputeResolved { Outcome: ResolutionOutcome.Corrected } e => new(version, "resolved", e.ResolvedAt,
-            Invariant($"Resolved: error corrected, {e.CreditedAmount:0.00} credited.")),
+            Invariant($"Resolved: error corrected, {e.CreditedAmount:0.00} credited.{ByPost(e)}")),
         DisputeResolved { Outcome: ResolutionOutcome.Partial } e => new(version, "resolved", e.ResolvedAt,
-            Invariant($"Resolved: part of the error corrected, {e.CreditedAmount:0.00} credited, the rest explained; {e.AmountOwed:0.00} still owed.")),
+            Invariant($"Resolved: part of the error corrected, {e.CreditedAmount:0.00} credited, the rest explained; {e.AmountOwed:0.00} still owed.{ByPost(e)}")),
         DisputeResolved { ForfeitureApplied: { } forfeited } e => new(version, "resolved", e.ResolvedAt,
-            Invariant($"Resolved: no error found, written explanation sent; {forfeited:0.00} forfeited for the missed deadline is not owed.")),
-        DisputeResolved e => new(version, "resolved", e.ResolvedAt, "Resolved: no error found, written explanation sent."),
+            Invariant($"Resolved: no error found, written explanation {(e.LetterByPost ? "queued for the post" : "sent")}; {forfeited:0.00} forfeited for the missed deadline is not owed.{ByPost(e)}")),
+        DisputeResolved e => new(version, "resolved", e.ResolvedAt, $"Resolved: no error found, written explanation {(e.LetterByPost ? "queued for the post" : "sent")}.{ByPost(e)}"),
         DisputeWithdrawn e => new(version, "withdrawn", e.WithdrawnAt, "Withdrawn by the cardmember."),
         DisputeReopened { FullyCompliedWith: false } e => new(version, "reopened", e.ReopenedAt,
             Invariant($"Reopened as a reassertion (no new clocks; a deadline was missed or the hold violated, so not fully complied with and the forfeiture stays): {e.Reason}")),
@@ -67,4 +67,7 @@ public sealed record DisputeStep(long Version, string Type, Instant At, string S
     };
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string ByPost(DisputeResolved resolved) =>
+        resolved.LetterByPost ? " The letter goes by post: its clocks are met when the mail vendor confirms the mailing." : "";
 }

@@ -84,12 +84,19 @@ public static class FollowDispute
                 yield return new HoldReleased(HoldRelease.Corrected, e.CreditedAmount, e.ResolvedAt);
                 break;
 
+            // 1026.13(d) protects the amount until the explanation is sent, and the time to pay runs from its sending
+            // (1026.13(g)(1)): an explanation by post changes nothing until the vendor mails it.
+            case DisputeResolved { AmountOwed: > 0m, LetterByPost: true }:
+                break;
+
             case DisputeResolved { AmountOwed: > 0m } e:
-                var dueOn = e.PaymentDueOn
-                    // ResolveDispute refuses money owed without a date; were one recorded anyway, the earliest lawful date stands.
-                    ?? e.ResolvedAt.InZone(dispute.TimeZone).Date.PlusDays(Math.Max(ResolveDispute.MinimumDaysToPay, dispute.PaymentPeriodDays));
-                yield return new HoldChanged(e.AmountOwed.Value,
-                    HoldTerms.ForPaymentPeriod(dueOn, DeadlineInstants.BreachInstant(dueOn, dispute.TimeZone)), HoldChange.Explained, e.ResolvedAt);
+                yield return PaymentPeriod(dispute, e, e.ResolvedAt);
+                break;
+
+            case Notices.NoticeIssued { Channel: Notices.DeliveryChannel.Postal } e
+                when Notices.NoticeKinds.IsResolution(e.Kind) && hold.Terms.Stage == HoldStage.Pending
+                    && dispute.Resolution is { LetterByPost: true, AmountOwed: > 0m } resolution:
+                yield return PaymentPeriod(dispute, resolution, e.SentAt);
                 break;
 
             case DisputeResolved e:
@@ -101,5 +108,19 @@ public static class FollowDispute
                     HoldChange.ReassertedWithinPaymentPeriod, e.ReopenedAt);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The payment period an explanation sent at <paramref name="sentAt"/> gives: the amount owed is held until the date the
+    /// letter states, or, should a letter by post have been mailed so late that this date leaves less than the time
+    /// 1026.13(g)(1) allows, until the end of that time counted from the mailing.
+    /// </summary>
+    private static HoldChanged PaymentPeriod(Dispute dispute, DisputeResolved resolution, NodaTime.Instant sentAt)
+    {
+        var earliest = sentAt.InZone(dispute.TimeZone).Date.PlusDays(Math.Max(ResolveDispute.MinimumDaysToPay, dispute.PaymentPeriodDays));
+        // ResolveDispute refuses money owed without a date; were one recorded anyway, the earliest lawful date stands.
+        var dueOn = resolution.PaymentDueOn is { } stated && stated >= earliest ? stated : earliest;
+        return new HoldChanged(resolution.AmountOwed!.Value,
+            HoldTerms.ForPaymentPeriod(dueOn, DeadlineInstants.BreachInstant(dueOn, dispute.TimeZone)), HoldChange.Explained, sentAt);
     }
 }

@@ -1,3 +1,4 @@
+using Disputes.Domain.Clocks;
 using Disputes.Domain.Disputes;
 
 namespace Disputes.Domain.Notices;
@@ -58,6 +59,24 @@ public static class NoticeKinds
         NoticeKind.Correction => "Correction notice",
         NoticeKind.Explanation => "Explanation",
         NoticeKind.Reporting => "Notice of reporting",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice kind."),
+    };
+
+    /// <summary>True for the notices that tell the cardmember how the dispute was resolved: the correction and the explanation.</summary>
+    public static bool IsResolution(NoticeKind kind) => kind is NoticeKind.Correction or NoticeKind.Explanation;
+
+    /// <summary>
+    /// The clocks the sending of a notice of <paramref name="kind"/> meets while they are pending (rule book section 8): the
+    /// acknowledgment meets the acknowledgment clock; the correction or explanation meets the resolution clock and the
+    /// acknowledgment clock as well (section 2: a resolution sent within the 30 days needs no acknowledgment); a
+    /// request for documents and the notice of reporting meet none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a declared kind.</exception>
+    public static IReadOnlyList<ComplianceClock> ClocksMet(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Acknowledgment => [ComplianceClock.Acknowledgment],
+        NoticeKind.Correction or NoticeKind.Explanation => [ComplianceClock.Acknowledgment, ComplianceClock.Resolution],
+        NoticeKind.DocumentsRequest or NoticeKind.Reporting => [],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notice kind."),
     };
 

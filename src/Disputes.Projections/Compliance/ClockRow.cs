@@ -1,6 +1,7 @@
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Deadlines;
 using Disputes.Domain.Disputes;
+using Disputes.Domain.Notices;
 using Marten.Schema;
 using NodaTime;
 
@@ -76,6 +77,13 @@ public sealed record ClockRow
     /// </summary>
     public Instant? AwaitingApprovalSince { get; init; }
 
+    /// <summary>
+    /// The written notice that answers this clock (rule book section 8; <see cref="NoticeKinds.ClocksMet"/>): the first one
+    /// sent, or, while none is, the first one waiting in the print queue; null while none was written. What the report of
+    /// notices missing or late reads beside the clock.
+    /// </summary>
+    public ClockNotice? Notice { get; init; }
+
     /// <summary>The row id of a dispute's clock.</summary>
     public static string IdFor(Guid disputeId, ComplianceClock clock) => $"{disputeId}/{clock.ToString().ToLowerInvariant()}";
 
@@ -103,6 +111,10 @@ public sealed record ClockRow
         var next = @event switch
         {
             FinanceChargesRecorded charges => this with { FinanceCharges = FinanceCharges + charges.Amount },
+            NoticeQueuedForPost queued when Notice is null && NoticeKinds.ClocksMet(queued.Kind).Contains(Clock) =>
+                this with { Notice = new ClockNotice(queued.NoticeId, queued.Kind, DeliveryChannel.Postal, queued.QueuedAt, null) },
+            NoticeIssued issued when Notice?.SentAt is null && NoticeKinds.ClocksMet(issued.Kind).Contains(Clock) =>
+                this with { Notice = new ClockNotice(issued.NoticeId, issued.Kind, issued.Channel, Notice?.NoticeId == issued.NoticeId ? Notice.QueuedAt : null, issued.SentAt) },
             Domain.Disputes.Approving.ResolutionProposed proposed => this with { AwaitingApprovalSince = proposed.ProposedAt },
             Domain.Disputes.Approving.ResolutionApproved or Domain.Disputes.Approving.ResolutionRejected or DisputeResolved or DisputeWithdrawn =>
                 this with { AwaitingApprovalSince = null },
@@ -123,3 +135,11 @@ public sealed record ClockRow
         ForfeitureExposure = Forfeiture.Exposure(Amount, FinanceCharges),
     };
 }
+
+/// <summary>The written notice that answers a clock, as its <see cref="ClockRow"/> keeps it.</summary>
+/// <param name="NoticeId">The notice's id.</param>
+/// <param name="Kind">Which notice: the acknowledgment, or the correction or explanation that answers both clocks.</param>
+/// <param name="Channel">How it goes to the cardmember.</param>
+/// <param name="QueuedAt">For a letter by post: when it was queued; null for a secure message.</param>
+/// <param name="SentAt">When it was sent (for a letter by post, the mailing); null while it waits in the print queue.</param>
+public sealed record ClockNotice(Guid NoticeId, NoticeKind Kind, DeliveryChannel Channel, Instant? QueuedAt, Instant? SentAt);

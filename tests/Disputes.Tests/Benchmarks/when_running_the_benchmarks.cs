@@ -77,6 +77,7 @@ public sealed class when_running_the_benchmarks
             Long(figures, "intake", "saturated", "deliveries"), Long(figures, "intake", "paced", "with", "disputes"), Long(figures, "intake", "paced", "deliveries"),
             Long(figures, "delivery", "service", "received"), Long(figures, "delivery", "baseline", "received"),
         ],
+        "notices" => [Long(figures, "acknowledgment", "count"), Long(figures, "note", "count"), Long(figures, "render", "count"), Long(figures, "pdfBytes")],
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 

@@ -18,8 +18,6 @@ public sealed class when_a_letter_goes_by_post(ServiceFixture fixture) : Service
 
     private Task<long> LettersStoredAsync() => Service.ScalarAsync<long>("select count(*) from disputes.mt_doc_issuednotice");
 
-    private Task<long> QueuedStoredAsync() => Service.ScalarAsync<long>("select count(*) from disputes.mt_doc_postalletter");
-
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private async Task<JsonObject> QueuedAcknowledgmentAsync()
@@ -174,26 +172,6 @@ public sealed class when_a_letter_goes_by_post(ServiceFixture fixture) : Service
 
         Assert.Equal(before, await Service.EventCountAsync());
         Assert.Single(await (await Vendor.GetAsync("/api/notices/print-queue")).BodyArrayAsync());
-    }
-
-    [Theory]
-    [InlineData("resolution")]
-    [InlineData("document-requests")]
-    public async Task a_resolution_or_documents_request_by_post_is_refused_and_nothing_is_stored(string step)
-    {
-        await Client.RegisterAccountAsync();
-        var dispute = await Client.OpenDisputeAsync();
-        var before = await Service.EventCountAsync();
-        var body = step == "resolution"
-            ? new JsonObject { ["outcome"] = "corrected", ["creditedAmount"] = 127.43m, ["channel"] = "postal" }
-            : new JsonObject { ["from"] = "cardmember", ["documents"] = "A receipt", ["respondBy"] = "2025-03-20", ["channel"] = "postal" };
-
-        var response = await Client.CommandAsync(dispute, step, body);
-
-        Assert.Contains("channel", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Equal(before, await Service.EventCountAsync());
-        Assert.Equal(0, await LettersStoredAsync());
-        Assert.Equal(0, await QueuedStoredAsync());
     }
 
     [Fact]

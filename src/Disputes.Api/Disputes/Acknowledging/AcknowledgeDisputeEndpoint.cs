@@ -1,7 +1,6 @@
 using Disputes.Api.Identity;
 using Disputes.Api.Notices;
 using Disputes.Api.Problems;
-using Disputes.Domain.Clocks;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Acknowledging;
 using Disputes.Domain.Notices;
@@ -30,34 +29,26 @@ public static class AcknowledgeDisputeEndpoint
     public static IResult? Validate(AcknowledgeDisputeRequest request)
     {
         var errors = new FieldErrors();
-        NoticeOptions.Check(errors, request.Language, request.Channel, postal: true);
+        NoticeOptions.Check(errors, request.Language, request.Channel);
         return errors.ToResultOrNull();
     }
 
     /// <summary>200 with the dispute; 409 when already acknowledged (or queued for the post), resolved or withdrawn.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/acknowledgment")]
-    public static (IResult, Events, IMartenOp) Post(
+    public static (IResult, Events) Post(
         AcknowledgeDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
         NoticeIssuing notices, IDocumentSession session)
     {
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
         var now = clock.GetCurrentInstant();
         var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
-        if (channel == DeliveryChannel.Postal)
-        {
-            // Rendered and stored now, in this transaction, but only queued: the clock stays pending until the vendor's
-            // confirmation records the mailing (POST /api/notices/print-batches/{id}/mailed).
-            var waiting = AcknowledgeDispute.DecideByPost(dispute, now);
-            var (queued, stored, entry) = notices.Queue(AcknowledgmentNotice.For(dispute, notices.Issuer, now), language, dispute, ComplianceClock.Acknowledgment);
-            session.Insert(entry);
-            var (queuedAnswer, queuedEvents) = DisputeCommand.Answer(dispute, [.. waiting, queued]);
-            return (queuedAnswer, queuedEvents, MartenOps.Insert(stored));
-        }
 
-        var decided = AcknowledgeDispute.Decide(dispute, now);
-        var (issued, letter) = notices.Issue(AcknowledgmentNotice.For(dispute, notices.Issuer, now), language, channel);
-        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);
-        return (answer, events, letter);
+        // By post the letter is only queued: the clock stays pending until the vendor's confirmation records the mailing
+        // (POST /api/notices/print-batches/{id}/mailed).
+        var decided = channel == DeliveryChannel.Postal ? AcknowledgeDispute.DecideByPost(dispute, now) : AcknowledgeDispute.Decide(dispute, now);
+        var letter = notices.Send(session, AcknowledgmentNotice.For(dispute, notices.Issuer, now), language, channel);
+        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, letter]);
+        return (answer, events);
     }
 }

@@ -7,6 +7,7 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Approving;
 using Disputes.Domain.Notices;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -40,24 +41,25 @@ public static class ApproveResolutionEndpoint
 
     /// <summary>
     /// 200 with the resolved dispute; 403 for the proposer (<c>rule</c> <c>own_proposal</c>) or a non-supervisor; 409 when
-    /// nothing is pending, a newer proposal replaced this one or the dispute changed since it. The letter is sent now,
-    /// and its sending meets the resolution clock.
+    /// nothing is pending, a newer proposal replaced this one or the dispute changed since it. The letter goes the way the
+    /// proposal said: by secure message it is sent now and its sending meets the resolution clock; by post it joins the
+    /// print queue and the mailing the vendor confirms meets it.
     /// </summary>
     [Authorize(Policy = Policies.ApproveResolutions)]
     [WolverinePost("/api/disputes/{disputeId}/resolution-approval")]
-    public static async Task<(IResult, Events, IMartenOp)> Post(
+    public static async Task<(IResult, Events)> Post(
         ApproveResolutionRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
-        IClock clock, NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers)
+        IClock clock, NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers, IDocumentSession session)
     {
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
         var proposal = dispute.PendingProposal?.Proposed;
         var now = clock.GetCurrentInstant();
         var decided = DecideOnProposal.Approve(dispute, request.ProposalId!.Value, Caller.Of(user).Subject, now);
         var resolved = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
-        var (issued, letter) = notices.Issue(NoticeContent.ForResolution(resolved, notices.Issuer, now), proposal!.Language, proposal.Channel);
-        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);
+        var letter = notices.Send(session, NoticeContent.ForResolution(resolved, notices.Issuer, now), proposal!.Language, proposal.Channel);
+        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, letter]);
         await holdTimers.ScheduleAsync(bus, answer.Dispute);
-        return (answer, events, letter);
+        return (answer, events);
     }
 }
 

@@ -5,6 +5,7 @@ using Disputes.Api.Screening;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Investigating;
 using Disputes.Domain.Notices;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -23,7 +24,10 @@ namespace Disputes.Api.Disputes.Investigating;
 /// </param>
 /// <param name="HowToSend">From the cardmember: how to send them; absent: by reply in the secure message centre or with an upload link.</param>
 /// <param name="Language">From the cardmember: the letter's language, <c>en</c> or <c>es</c>; the dispute's language when absent.</param>
-/// <param name="Channel">From the cardmember: how the letter is sent, <c>secure_message</c> (default).</param>
+/// <param name="Channel">
+/// From the cardmember: how the letter is sent, <c>secure_message</c> (default) or <c>postal</c> (into the print queue; the
+/// request is recorded now, and the letter is sent when the mail vendor confirms the mailing). It meets no clock.
+/// </param>
 public sealed record RequestDocumentsRequest(
     string? From, [FreeText] string? Documents, long? ExpectedVersion, LocalDate? RespondBy = null, [FreeText] string? HowToSend = null,
     string? Language = null, string? Channel = null)
@@ -57,9 +61,9 @@ public static class RequestDocumentsEndpoint
     /// <summary>200 with the dispute; 400 when the answer date is not after today or after the resolution due date.</summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/document-requests")]
-    public static (IResult, Events, IMartenOp) Post(
+    public static (IResult, Events) Post(
         RequestDocumentsRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
-        NoticeIssuing notices)
+        NoticeIssuing notices, IDocumentSession session)
     {
         var (from, documents) = request.Check(new FieldErrors());
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
@@ -68,17 +72,31 @@ public static class RequestDocumentsEndpoint
         if (from != DocumentSource.Cardmember)
         {
             var (toMerchant, events) = DisputeCommand.Answer(dispute, decided);
-            return (toMerchant, events, MartenOps.Nothing());
+            return (toMerchant, events);
         }
 
         var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
+        var letter = notices.Send(session, request.NoticeFor(dispute, documents!, notices.Issuer, now, language), language, channel);
+        var (answer, withNotice) = DisputeCommand.Answer(dispute, [.. decided, letter]);
+        return (answer, withNotice);
+    }
+}
+
+/// <summary>The letter a request for documents from the cardmember sends, with the defaults an agent did not fill in.</summary>
+public static class DocumentsRequestLetter
+{
+    /// <summary>The notice <paramref name="request"/> sends about <paramref name="dispute"/> at <paramref name="now"/>, asking for <paramref name="documents"/>.</summary>
+    /// <exception cref="DisputeRuleViolation">As <see cref="DocumentsRequestNotice.For"/>.</exception>
+    /// <exception cref="DisputeFieldViolation">As <see cref="DocumentsRequestNotice.For"/>.</exception>
+    public static DocumentsRequestNotice NoticeFor(
+        this RequestDocumentsRequest request, Dispute dispute, string documents, NoticeIssuer issuer, Instant now, NoticeLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(dispute);
         var sentOn = now.InZone(dispute.TimeZone).Date;
         var respondBy = request.RespondBy ?? DefaultRespondBy(dispute, sentOn);
         var howToSend = request.HowToSend?.Trim() ?? DefaultHowToSend(language);
-        var (issued, letter) = notices.Issue(
-            DocumentsRequestNotice.For(dispute, notices.Issuer, now, new DocumentsRequest(documents!, from.Value, respondBy, howToSend)), language, channel);
-        var (answer, withNotice) = DisputeCommand.Answer(dispute, [.. decided, issued]);
-        return (answer, withNotice, letter);
+        return DocumentsRequestNotice.For(dispute, issuer, now, new DocumentsRequest(documents, DocumentSource.Cardmember, respondBy, howToSend));
     }
 
     private static LocalDate DefaultRespondBy(Dispute dispute, LocalDate sentOn)

@@ -25,7 +25,23 @@ public sealed record ReportedPartyRequest(string? Name, IReadOnlyList<string?>? 
 /// <param name="Language">The letter's language, <c>en</c> or <c>es</c>; the dispute's language when absent.</param>
 /// <param name="Channel">How it is sent: <c>secure_message</c> (default).</param>
 public sealed record RecordReportingRequest(
-    string? Stage, LocalDate? ReportedOn, IReadOnlyList<ReportedPartyRequest?>? Parties, long? ExpectedVersion, string? Language = null, string? Channel = null);
+    string? Stage, LocalDate? ReportedOn, IReadOnlyList<ReportedPartyRequest?>? Parties, long? ExpectedVersion, string? Language = null, string? Channel = null)
+{
+    /// <summary>The checked stage and parties; what is wrong goes to <paramref name="errors"/>.</summary>
+    public (ReportingStage? Stage, IReadOnlyList<ReportedParty> Parties) Check(FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var stage = errors.Choice<ReportingStage>("stage", Stage);
+        errors.Required("reportedOn", ReportedOn);
+        if (Parties is not { Count: > 0 })
+        {
+            errors.Add("parties", "must name at least one party: the notice names each party the amount was reported to (1026.13(g)(4)).");
+        }
+
+        NoticeOptions.Check(errors, Language, Channel, postal: false);
+        return (stage, [.. (Parties ?? []).Select(p => new ReportedParty(p?.Name ?? "", [.. (p?.Address ?? []).Select(line => line ?? "")]))]);
+    }
+}
 
 /// <summary>
 /// Records a report of 1026.13(g)(4) and issues the notice of reporting that names each party reported to (rule book
@@ -39,14 +55,7 @@ public static class RecordReportingEndpoint
     public static IResult? Validate(RecordReportingRequest request)
     {
         var errors = new FieldErrors();
-        errors.Choice<ReportingStage>("stage", request.Stage);
-        errors.Required("reportedOn", request.ReportedOn);
-        if (request.Parties is not { Count: > 0 })
-        {
-            errors.Add("parties", "must name at least one party: the notice names each party the amount was reported to (1026.13(g)(4)).");
-        }
-
-        NoticeOptions.Check(errors, request.Language, request.Channel);
+        request.Check(errors);
         return errors.ToResultOrNull();
     }
 
@@ -63,11 +72,10 @@ public static class RecordReportingEndpoint
     {
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
         var now = clock.GetCurrentInstant();
-        var stage = new FieldErrors().Choice<ReportingStage>("stage", request.Stage)!.Value;
-        var parties = request.Parties!.Select(p => new ReportedParty(p?.Name ?? "", [.. (p?.Address ?? []).Select(line => line ?? "")])).ToList();
-        var decided = RecordReporting.Decide(dispute, stage, parties, request.ReportedOn!.Value, now);
+        var (stage, parties) = request.Check(new FieldErrors());
+        var decided = RecordReporting.Decide(dispute, stage!.Value, parties, request.ReportedOn!.Value, now);
         var recorded = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
-        var content = ReportingNotice.For(recorded, notices.Issuer, now, stage, parties, request.ReportedOn.Value);
+        var content = ReportingNotice.For(recorded, notices.Issuer, now, stage.Value, parties, request.ReportedOn.Value);
         var (language, channel) = NoticeOptions.For(dispute, request.Language, request.Channel);
         var (issued, letter) = notices.Issue(content, language, channel);
         var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);

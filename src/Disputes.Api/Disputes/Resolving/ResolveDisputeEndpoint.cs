@@ -9,6 +9,7 @@ using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Approving;
 using Disputes.Domain.Disputes.Resolving;
 using Disputes.Domain.Notices;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -27,15 +28,19 @@ namespace Disputes.Api.Disputes.Resolving;
 /// <param name="PaymentDueOn">No error with money owed: due date, at least max(10, the account's payment period) days after today.</param>
 /// <param name="ExpectedVersion">The dispute version the agent decided on (or send If-Match).</param>
 /// <param name="Language">The letter's language, <c>en</c> or <c>es</c>; the dispute's language when absent.</param>
-/// <param name="Channel">How it is sent: <c>secure_message</c> (default).</param>
+/// <param name="Channel">
+/// How the letter is sent: <c>secure_message</c> (default), to the cardmember's message centre at once, meeting the clocks now;
+/// or <c>postal</c>, into the print queue: the dispute is resolved now, but its clocks are met only when the mail vendor
+/// confirms the mailing.
+/// </param>
 public sealed record ResolveDisputeRequest(
     string? Outcome, decimal? CreditedAmount, [FreeText] string? Explanation, decimal? AmountOwed, LocalDate? PaymentDueOn, long? ExpectedVersion,
     string? Language = null, string? Channel = null)
 {
-    /// <summary>The command, or the errors that stop it.</summary>
-    public (ResolveDispute? Command, FieldErrors Errors) ToCommand()
+    /// <summary>The command, or the errors that stop it (added to <paramref name="into"/> when given).</summary>
+    public (ResolveDispute? Command, FieldErrors Errors) ToCommand(FieldErrors? into = null)
     {
-        var errors = new FieldErrors();
+        var errors = into ?? new FieldErrors();
         var outcome = errors.Choice<ResolutionOutcome>("outcome", Outcome);
         switch (outcome)
         {
@@ -78,16 +83,18 @@ public static class ResolveDisputeEndpoint
     /// <summary>
     /// 200 with the dispute; 409 when resolved or withdrawn already; 400 when the payment date is too early for the account.
     /// The correction or explanation notice is sent with the resolution: its sending meets the resolution clock (and the
-    /// acknowledgment clock, when that was still pending). A denial or partial credit that needs a second pair of eyes
-    /// (<see cref="ApprovalOptions"/>) is only proposed: 202 with the dispute, still pending, its <c>pendingResolution</c>
-    /// waiting for a supervisor other than the proposer; nothing is resolved or sent until then.
+    /// acknowledgment clock, when that was still pending); by post, the mailing the vendor confirms does. A denial or
+    /// partial credit that needs a second pair of eyes (<see cref="ApprovalOptions"/>) is only proposed: 202 with the
+    /// dispute, still pending, its <c>pendingResolution</c> waiting for a supervisor other than the proposer, carrying the
+    /// letter's language and channel; nothing is resolved or sent until then.
     /// </summary>
     [Authorize(Policy = Policies.WorkDisputes)]
     [WolverinePost("/api/disputes/{disputeId}/resolution")]
     [ProducesResponseType<DisputeResponse>(StatusCodes.Status202Accepted, "application/json")]
-    public static async Task<(IResult, Events, IMartenOp?)> Post(
+    public static async Task<(IResult, Events)> Post(
         ResolveDisputeRequest request, [WriteAggregate] Dispute dispute, [FromHeader(Name = "If-Match")] string? ifMatch, IClock clock,
-        NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers, IOptions<ApprovalOptions> approvals, ClaimsPrincipal user)
+        NoticeIssuing notices, IMessageBus bus, HoldTimers holdTimers, IOptions<ApprovalOptions> approvals, ClaimsPrincipal user,
+        IDocumentSession session)
     {
         DecidedVersion.Require(dispute, request.ExpectedVersion, ifMatch);
         var now = clock.GetCurrentInstant();
@@ -97,14 +104,14 @@ public static class ResolveDisputeEndpoint
         {
             var proposal = new ProposeResolution(command, language, channel, Caller.Of(user).Subject).Decide(dispute, Guid.CreateVersion7(), now);
             var (proposed, proposing) = DisputeCommand.Answer(dispute, proposal);
-            return (proposed with { As = DisputeAnswer.Kind.Proposed }, proposing, null);
+            return (proposed with { As = DisputeAnswer.Kind.Proposed }, proposing);
         }
 
-        var decided = command.Decide(dispute, now);
+        var decided = command.Decide(dispute, now, channel);
         var resolved = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
-        var (issued, letter) = notices.Issue(NoticeContent.ForResolution(resolved, notices.Issuer, now), language, channel);
-        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, issued]);
+        var letter = notices.Send(session, NoticeContent.ForResolution(resolved, notices.Issuer, now), language, channel);
+        var (answer, events) = DisputeCommand.Answer(dispute, [.. decided, letter]);
         await holdTimers.ScheduleAsync(bus, answer.Dispute);
-        return (answer, events, letter);
+        return (answer, events);
     }
 }

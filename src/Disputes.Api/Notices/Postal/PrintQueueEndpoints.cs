@@ -11,9 +11,16 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Disputes.Api.Notices.Postal;
+
+/// <summary>A clock a queued letter's mailing would meet, still pending.</summary>
+/// <param name="Clock"><c>acknowledgment</c> or <c>resolution</c>.</param>
+/// <param name="DueOn">Its due date, in the account's time zone.</param>
+/// <param name="BreachesAt">When it breaches unless the mailing is confirmed first: the start of the day after <paramref name="DueOn"/>.</param>
+public sealed record QueuedLetterClock(string Clock, LocalDate DueOn, Instant BreachesAt);
 
 /// <summary>A letter waiting in the print queue, as the mail vendor and compliance see it.</summary>
 /// <param name="NoticeId">The notice id.</param>
@@ -23,20 +30,40 @@ namespace Disputes.Api.Notices.Postal;
 /// <param name="Language">The letter's language.</param>
 /// <param name="PdfSha256">The SHA-256 of the letter's PDF.</param>
 /// <param name="QueuedAt">When it was queued.</param>
-/// <param name="Meets">The clock its mailing meets.</param>
-/// <param name="DueOn">That clock's due date, when pending at queuing.</param>
-/// <param name="BreachesAt">When that clock breaches unless the mailing is confirmed first.</param>
+/// <param name="Meets">
+/// The pending clock its mailing meets that breaches first: <c>acknowledgment</c> for an acknowledgment; for a correction
+/// or explanation <c>resolution</c>, or <c>acknowledgment</c> while that clock is pending and due sooner; null when the
+/// mailing meets no pending clock (a request for documents, or clocks already breached).
+/// </param>
+/// <param name="DueOn">That clock's due date.</param>
+/// <param name="BreachesAt">When that clock breaches unless the mailing is confirmed first: the time to beat.</param>
 /// <param name="BatchId">The batch it was collected in, if collected.</param>
+/// <param name="Clocks">Every pending clock its mailing meets, soonest breach first (a correction or explanation meets both).</param>
 public sealed record QueuedLetterResponse(
-    Guid NoticeId, Guid DisputeId, string CaseNumber, string Kind, string Language, string PdfSha256, Instant QueuedAt, string Meets,
-    LocalDate? DueOn, Instant? BreachesAt, Guid? BatchId)
+    Guid NoticeId, Guid DisputeId, string CaseNumber, string Kind, string Language, string PdfSha256, Instant QueuedAt, string? Meets,
+    LocalDate? DueOn, Instant? BreachesAt, Guid? BatchId, IReadOnlyList<QueuedLetterClock> Clocks)
 {
-    /// <summary>The response for <paramref name="letter"/>.</summary>
-    public static QueuedLetterResponse From(PostalLetter letter)
+    /// <summary>The response for <paramref name="letter"/>, with the clocks of <paramref name="dispute"/> (as it stands) its mailing would meet.</summary>
+    public static QueuedLetterResponse From(PostalLetter letter, Dispute? dispute)
     {
         ArgumentNullException.ThrowIfNull(letter);
+        var zone = dispute?.TimeZone;
+        var clocks = letter.ClocksAwaiting(dispute)
+            .Select(c => new QueuedLetterClock(FieldErrors.SnakeCase(c.Clock), c.DueOn!.Value, c.BreachInstant(zone!)!.Value))
+            .ToList();
+        var first = clocks.FirstOrDefault();
         return new(letter.Id, letter.DisputeId, letter.CaseNumber, NoticeKinds.Name(letter.Kind), NoticeLanguages.Code(letter.Language), letter.PdfSha256,
-            letter.QueuedAt, FieldErrors.SnakeCase(letter.Meets), letter.DueOn, letter.BreachesAt, letter.BatchId);
+            letter.QueuedAt, first?.Clock, first?.DueOn, first?.BreachesAt, letter.BatchId, clocks);
+    }
+
+    /// <summary>The responses for <paramref name="letters"/>, each with its dispute as stored.</summary>
+    public static async Task<IReadOnlyList<QueuedLetterResponse>> ForAsync(IQuerySession session, IReadOnlyList<PostalLetter> letters, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(letters);
+        var disputes = (await session.LoadManyAsync<Dispute>(cancellation, letters.Select(l => l.DisputeId).Distinct()))
+            .ToDictionary(d => d.Id);
+        return [.. letters.Select(l => From(l, disputes.GetValueOrDefault(l.DisputeId)))];
     }
 }
 
@@ -57,14 +84,18 @@ public sealed record ConfirmMailingRequest(Instant? MailedAt);
 /// </summary>
 public static class PrintQueueEndpoints
 {
-    /// <summary>200 with every letter not yet mailed, the soonest breach first.</summary>
+    /// <summary>
+    /// 200 with every letter not yet mailed, the soonest breach first (letters that meet no pending clock last, oldest
+    /// queued first), each with the clocks its mailing meets as the dispute stands now.
+    /// </summary>
     [Authorize(Policy = Policies.ReadPrintQueue)]
     [WolverineGet("/api/notices/print-queue")]
     [ProducesResponseType(typeof(IReadOnlyList<QueuedLetterResponse>), StatusCodes.Status200OK)]
     public static async Task<IReadOnlyList<QueuedLetterResponse>> GetQueue(IQuerySession session, CancellationToken cancellation)
     {
         var letters = await session.Query<PostalLetter>().Where(l => l.MailedAt == null).ToListAsync(cancellation);
-        return [.. letters.OrderBy(l => l.BreachesAt ?? Instant.MaxValue).ThenBy(l => l.QueuedAt).Select(QueuedLetterResponse.From)];
+        var answered = await QueuedLetterResponse.ForAsync(session, [.. letters], cancellation);
+        return [.. answered.OrderBy(l => l.BreachesAt ?? Instant.MaxValue).ThenBy(l => l.QueuedAt)];
     }
 
     /// <summary>
@@ -94,7 +125,7 @@ public static class PrintQueueEndpoints
 
         await session.SaveChangesAsync(cancellation);
         return Results.Created($"/api/notices/print-batches/{batch.Id}",
-            new PrintBatchResponse(batch.Id, batch.CreatedAt, [.. collected.Select(QueuedLetterResponse.From)], null));
+            new PrintBatchResponse(batch.Id, batch.CreatedAt, await QueuedLetterResponse.ForAsync(session, collected, cancellation), null));
     }
 
     /// <summary>
@@ -136,10 +167,12 @@ public static class PrintQueueEndpoints
 
     /// <summary>
     /// 200 with the batch once the vendor confirms it was handed to the post at <c>mailedAt</c>: each letter is sent then
-    /// (its <c>notice_issued</c>, by post) and a queued acknowledgment meets its clock then, all in one transaction, each
-    /// dispute deciding as every command does (the breaches due by now first, so a clock that breached before this
-    /// confirmation stays breached). 400 for a missing, future or too early <c>mailedAt</c>; 404 for an unknown batch;
-    /// 409 when the batch was confirmed already.
+    /// (its <c>notice_issued</c>, by post) and meets its clocks then (an acknowledgment the acknowledgment clock; a
+    /// correction or explanation the resolution clock, and the acknowledgment clock while pending; a request for documents
+    /// none), all in one transaction, each dispute deciding as every command does (the breaches due by now first, so a
+    /// clock that breached before this confirmation stays breached). An explanation with money owed starts the payment
+    /// period then. 400 for a missing, future or too early <c>mailedAt</c>; 404 for an unknown batch; 409 when the batch
+    /// was confirmed already. The letters answered show the clocks still pending after the mailing (none, when in time).
     /// </summary>
     [Authorize(Policy = Policies.PrintNotices)]
     [WolverinePost("/api/notices/print-batches/{batchId}/mailed")]
@@ -148,7 +181,8 @@ public static class PrintQueueEndpoints
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<IResult> ConfirmMailed(
-        Guid batchId, ConfirmMailingRequest? request, IDocumentSession session, IClock clock, ClaimsPrincipal user, CancellationToken cancellation)
+        Guid batchId, ConfirmMailingRequest? request, IDocumentSession session, IClock clock, ClaimsPrincipal user, IMessageBus bus,
+        Holds.HoldTimers holdTimers, CancellationToken cancellation)
     {
         var batch = await session.LoadAsync<PrintBatch>(batchId, cancellation);
         if (batch is null)
@@ -180,6 +214,7 @@ public static class PrintQueueEndpoints
 
         var letters = await LettersOf(session, batch, cancellation);
         session.LastModifiedBy = Caller.Of(user).Actor;
+        var after = new Dictionary<Guid, Dispute>();
         foreach (var group in letters.GroupBy(l => l.DisputeId))
         {
             // Each dispute's stream is fetched for writing: a command committed on it meanwhile fails this confirmation
@@ -190,8 +225,12 @@ public static class PrintQueueEndpoints
                 continue;
             }
 
-            var decided = MailPostalNotices.Decide(dispute, [.. group.Select(l => l.Id)], mailedAt!.Value, now);
-            stream.AppendMany([.. FollowDispute.WithHold(dispute, decided)]);
+            var decided = FollowDispute.WithHold(dispute, MailPostalNotices.Decide(dispute, [.. group.Select(l => l.Id)], mailedAt!.Value, now));
+            stream.AppendMany([.. decided]);
+            after[dispute.Id] = decided.Aggregate(dispute, (d, e) => d.Evolve(e));
+
+            // An explanation's payment period starts at the mailing; its end is a durable timer, in this transaction.
+            await holdTimers.ScheduleAsync(bus, after[dispute.Id]);
         }
 
         var mailed = letters.Select(l => l with { MailedAt = mailedAt }).ToList();
@@ -202,7 +241,8 @@ public static class PrintQueueEndpoints
 
         session.Update(batch with { MailedAt = mailedAt, ConfirmedAt = now });
         await session.SaveChangesAsync(cancellation);
-        return Results.Ok(new PrintBatchResponse(batch.Id, batch.CreatedAt, [.. mailed.Select(QueuedLetterResponse.From)], mailedAt));
+        return Results.Ok(new PrintBatchResponse(batch.Id, batch.CreatedAt,
+            [.. mailed.Select(l => QueuedLetterResponse.From(l, after.GetValueOrDefault(l.DisputeId)))], mailedAt));
     }
 
     private static async Task<IReadOnlyList<PostalLetter>> LettersOf(IQuerySession session, PrintBatch batch, CancellationToken cancellation)

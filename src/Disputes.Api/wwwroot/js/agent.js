@@ -207,7 +207,9 @@ const ACTIONS = [
     { name: "reason", label: "Reason", type: "textarea" }] },
   { step: "resolution", title: "Resolve", done: (d) => d.pendingResolution
     ? "Resolution proposed for a supervisor's approval; nothing is resolved or sent until then."
-    : "Resolution recorded.", fields: [
+    : "Resolution recorded.",
+  // The letter a resolution sends: the correction for a credit (in full or in part), the explanation for no error.
+  preview: (body) => ({ ...body, kind: body.outcome === "no_error" ? "explanation" : "correction" }), fields: [
     { name: "outcome", label: "Outcome", type: "radio", options: ["corrected", "no_error", "partial"] },
     { name: "creditedAmount", label: "Amount credited", type: "money", when: ["outcome", "corrected|partial"] },
     { name: "explanation", label: "Written explanation sent to the cardmember", type: "textarea", when: ["outcome", "no_error|partial"] },
@@ -215,7 +217,9 @@ const ACTIONS = [
     { name: "paymentDueOn", label: "Payment due on (when money is owed)", type: "date", when: ["outcome", "no_error|partial"] }] },
   { step: "provisional-credits", title: "Issue a provisional credit", done: "Provisional credit recorded.", fields: [
     { name: "amount", label: "Amount", type: "money" }] },
-  { step: "document-requests", title: "Request documents", done: "Document request recorded.", fields: [
+  { step: "document-requests", title: "Request documents", done: "Document request recorded.",
+    preview: (body) => (body.from === "cardmember" ? { ...body, kind: "documents_request" } : null),
+    noLetter: "A request to the merchant sends the cardmember no letter.", fields: [
     { name: "from", label: "From", type: "select", options: SOURCES },
     { name: "documents", label: "Documents asked for", type: "textarea" }] },
   { step: "documents-received", title: "Record documents received", done: "Documents recorded.", fields: [
@@ -231,6 +235,12 @@ const ACTIONS = [
     { name: "text", label: "Note (never shown to the cardmember)", type: "textarea" }] },
   { step: "reopening", title: "Reopen as a reassertion", done: "Dispute reopened.", supervisorOnly: true, fields: [
     { name: "reason", label: "What the cardmember reasserted", type: "textarea" }] },
+  // 1026.13(g)(4): offered only after a reassertion within the payment period; each party's name and address is in the letter.
+  { step: "reporting", title: "Record a report and send the notice of reporting", done: "Report recorded; the notice of reporting was sent.",
+    preview: (body) => ({ ...body, kind: "reporting" }), fields: [
+      { name: "stage", label: "What was reported", type: "radio", options: ["reported", "resolution_reported"] },
+      { name: "reportedOn", label: "Reported on", type: "date" },
+      { name: "parties", label: "Parties reported to", type: "parties" }] },
   { step: "resolution-rejection", title: "Return the proposed resolution", done: "Proposal returned to the agent.", supervisorOnly: true,
     decidesOn: "proposal", fields: [
       { name: "reason", label: "Why (the agent sees this)", type: "textarea" }] },
@@ -286,7 +296,64 @@ function clockPanel(title, clock, extra) {
       extra ? [el("br"), extra] : null));
 }
 
+// The parties of a notice of reporting: one group per party, a name and its address one line per line, added and removed
+// with buttons; the first party's name carries the field errors the API gives for "parties".
+function partiesControl(action, f) {
+  const list = el("div", { class: "parties", id: `${action.step}-${f.name}` });
+  const add = el("button", { type: "button", class: "secondary", id: `${action.step}-add-party` }, "Add a party");
+  let count = 0;
+  const renumber = () => {
+    list.querySelectorAll("fieldset.party").forEach((group, i) => {
+      group.querySelector("legend").textContent = `Party ${i + 1}`;
+      const remove = group.querySelector("button.remove-party");
+      remove.hidden = list.children.length === 1;
+      remove.querySelector(".visually-hidden").textContent = ` party ${i + 1}`;
+    });
+  };
+  const addParty = ({ focus = false } = {}) => {
+    count += 1;
+    const n = count;
+    const name = el("input", { type: "text", id: `${action.step}-party-${n}-name`, class: "party-name", autocomplete: "off",
+      "data-field": list.children.length === 0 ? f.name : null, "data-label": "Parties reported to" });
+    const address = el("textarea", { id: `${action.step}-party-${n}-address`, class: "party-address", rows: 3,
+      "aria-describedby": `${action.step}-party-${n}-address-hint` });
+    const remove = el("button", { type: "button", class: "secondary remove-party" }, "Remove", el("span", { class: "visually-hidden" }));
+    const group = el("fieldset", { class: "party" },
+      el("legend", {}),
+      el("div", { class: "field" }, el("label", { for: name.id, text: "Name" }), name),
+      el("div", { class: "field" },
+        el("label", { for: address.id, text: "Address" }),
+        el("span", { class: "hint", id: `${action.step}-party-${n}-address-hint`, text: "One line of the address per line." }),
+        address),
+      remove);
+    remove.addEventListener("click", () => {
+      group.remove();
+      list.querySelector(".party-name")?.setAttribute("data-field", f.name);
+      renumber();
+      add.focus();
+      announce("Party removed.");
+    });
+    list.append(group);
+    renumber();
+    if (focus) {
+      name.focus();
+      announce(`Party ${list.children.length} added.`);
+    }
+  };
+  add.addEventListener("click", () => addParty({ focus: true }));
+  addParty();
+  return el("fieldset", { class: "field" }, el("legend", { text: f.label }), list, el("div", { class: "actions-row" }, add));
+}
+
+function readParties(form, action, f) {
+  return [...form.querySelectorAll(`#${action.step}-${f.name} fieldset.party`)].map((group) => ({
+    name: text(group.querySelector(".party-name")),
+    address: (group.querySelector(".party-address").value || "").split("\n").map((line) => line.trim()).filter(Boolean),
+  }));
+}
+
 function controlFor(action, f) {
+  if (f.type === "parties") return partiesControl(action, f);
   const id = `${action.step}-${f.name}`;
   const common = { id, name: f.name, "data-field": f.name, "data-label": f.label.replace(/ \(.*\)$/, "") };
   if (f.type === "radio") {
@@ -330,6 +397,8 @@ function readAction(action, form) {
     if (f.when && !shows(form, action.step, f.when[0], f.when[1])) continue;
     if (f.type === "radio") {
       body[f.name] = form.querySelector(`[name="${action.step}-${f.name}"]:checked`)?.value;
+    } else if (f.type === "parties") {
+      body[f.name] = readParties(form, action, f);
     } else {
       const control = form.querySelector(`#${action.step}-${f.name}`);
       body[f.name] = f.type === "money" ? amount(control) : f.type === "date" ? day(control) : text(control);
@@ -341,8 +410,23 @@ function readAction(action, form) {
 function actionForm(action) {
   const notice = el("div", { class: "notice" });
   const submit = el("button", { type: "submit", class: action.danger ? "danger" : null, text: action.title });
+  const preview = action.preview ? el("button", { type: "button", class: "secondary", "data-preview": action.step }, "Preview the letter") : null;
   const form = el("form", { novalidate: true, "data-step": action.step }, notice, action.fields.map((f) => controlFor(action, f)),
-    el("div", { class: "actions-row" }, submit));
+    el("div", { class: "actions-row" }, submit, preview));
+  preview?.addEventListener("click", () => busy(preview, async () => {
+    clearNotice(notice);
+    clearFieldErrors(form);
+    const { expectedVersion, from, ...fields } = readAction(action, form);
+    const body = action.preview({ ...fields, from });
+    if (!body) {
+      notice.className = "notice info";
+      notice.setAttribute("role", "status");
+      fill(notice, el("p", { text: action.noLetter }));
+      return;
+    }
+    delete body.from;
+    await previewLetter(body, { form, notice });
+  }));
   form.addEventListener("change", () => {
     for (const wrapper of form.querySelectorAll("[data-when]")) {
       const [name, values] = wrapper.dataset.when.split("=");
@@ -356,6 +440,34 @@ function actionForm(action) {
     await busy(submit, () => send(action.step, readAction(action, form), action.done, { form, notice }));
   });
   return el("details", { class: "action", "data-action": action.step }, el("summary", { text: action.title }), form);
+}
+
+/**
+ * Opens the letter a step would send, rendered by the service exactly as the step would issue it now but stored nowhere, in
+ * a new tab (a local copy, as the letters sent are read). A refusal is shown where the step's would be.
+ */
+async function previewLetter(body, { form, notice }) {
+  try {
+    const { blob } = await call(`/api/disputes/${current.disputeId}/notices/preview`, { method: "POST", body, accept: "text/html, application/problem+json", as: "blob" });
+    const url = URL.createObjectURL(blob);
+    const link = el("a", { href: url, target: "_blank", rel: "noopener", hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    notice.className = "notice info";
+    notice.setAttribute("role", "status");
+    fill(notice, el("p", { text: "The letter's preview opened in a new tab. Nothing was sent or stored." }));
+  } catch (error) {
+    if (form) {
+      const placed = showFieldErrors(form, error.errors);
+      showProblem(notice, error, { fieldsShown: placed });
+      if (placed.length) focusFirstInvalid(form);
+    } else {
+      showProblem(notice, error);
+      notice.focus();
+    }
+  }
 }
 
 /** Sends a command; on success shows the dispute as it now stands. */
@@ -407,6 +519,21 @@ function renderDispute(dispute) {
     : null;
   acknowledge?.addEventListener("click", () => busy(acknowledge, () =>
     send("acknowledgment", { expectedVersion: current.version }, "Acknowledgment letter sent.")));
+  const previewAcknowledgment = allowed.acknowledge
+    ? el("button", { type: "button", class: "secondary", id: "preview-acknowledgment" }, "Preview the letter",
+      el("span", { class: "visually-hidden", text: " (the written acknowledgment)" }))
+    : null;
+  // Not through busy(), which would flatten the button's hidden words into its visible text.
+  previewAcknowledgment?.addEventListener("click", async () => {
+    previewAcknowledgment.disabled = true;
+    previewAcknowledgment.setAttribute("aria-busy", "true");
+    try {
+      await previewLetter({ kind: "acknowledgment" }, { notice: disputeNotice });
+    } finally {
+      previewAcknowledgment.disabled = false;
+      previewAcknowledgment.removeAttribute("aria-busy");
+    }
+  });
 
   document.title = `${dispute.caseNumber} · Agent console · Disputes`;
   fill(disputeRoot,
@@ -447,7 +574,9 @@ function renderDispute(dispute) {
         el("section", { class: "card", "aria-labelledby": "actions-title" },
           el("h2", { id: "actions-title", text: "Next actions" }),
           allowed.acknowledge || allowed.commands.length
-            ? el("div", { class: "action-list" }, acknowledge, allowed.commands.map(actionForm), uploadLinkAction(dispute))
+            ? el("div", { class: "action-list" },
+              acknowledge ? el("div", { class: "actions-row" }, acknowledge, previewAcknowledgment) : null,
+              allowed.commands.map(actionForm), uploadLinkAction(dispute))
             : el("p", { class: "empty", text: "No action is open on this dispute." })),
         complaintPanel(dispute))));
 }

@@ -1,6 +1,6 @@
 // Compliance dashboard: clocks per kind and status, forfeiture exposure, activity by day, the 30-day timeline, the
-// at-risk and breached lists, the complaints at risk and overdue, each dispute's (and complaint's) audit history, a
-// dispute's "as of" view, and the breach report as CSV.
+// at-risk and breached lists, the notices missing or late and the letters waiting for the post, the complaints at risk
+// and overdue, each dispute's (and complaint's) audit history, a dispute's "as of" view, and the breach report as CSV.
 
 import { call } from "./api.js";
 import { el, fill, guard, announce, showProblem, clearNotice, showFieldErrors, clearFieldErrors, busy } from "./ui.js";
@@ -187,6 +187,84 @@ function violationsTable(items) {
       el("td", {}, auditButton(item.disputeId, item.caseNumber)))))));
 }
 
+const LAPSES = {
+  missing: "Missing: nothing sent",
+  waiting_for_post: "Waiting for the post",
+  sent_late: "Sent late",
+  confirmed_after_breach: "Mailed in time, confirmed after the breach",
+};
+const NOTICE_KINDS = {
+  acknowledgment: "Acknowledgment",
+  documents_request: "Request for documents",
+  correction: "Correction notice",
+  explanation: "Explanation",
+  reporting: "Notice of reporting",
+};
+
+function daysLate(n) {
+  return n === 0 ? "0 days" : n === 1 ? "1 day" : `${n} days`;
+}
+
+// Each acknowledgment or resolution whose written notice is missing or late: the clock, its due date, the letter that
+// answers it (if any) with how it went, and how many days after the due date it was sent (or today, while it is not).
+function lateNoticesTable(page) {
+  if (!page.items.length) return el("p", { class: "empty", text: "Every notice that fell due was sent on time." });
+  return el("div", {},
+    el("table", { id: "late-notices-table" },
+      el("caption", { class: "visually-hidden", text: "Notices missing or late, earliest due date first" }),
+      el("thead", {}, el("tr", {},
+        el("th", { scope: "col", text: "Case" }), el("th", { scope: "col", text: "Clock" }), el("th", { scope: "col", text: "Due" }),
+        el("th", { scope: "col", text: "Notice" }), el("th", { scope: "col", text: "Queued" }), el("th", { scope: "col", text: "Sent" }),
+        el("th", { scope: "col", text: "Channel" }), el("th", { scope: "col", class: "num", text: "Days late" }),
+        el("th", { scope: "col" }, el("span", { class: "visually-hidden", text: "Audit" })))),
+      el("tbody", {}, page.items.map((item) => el("tr", { "data-case": item.caseNumber, "data-clock": item.clock },
+        el("th", { scope: "row", class: "mono nowrap", text: item.caseNumber }),
+        el("td", { text: label(item.clock) }),
+        el("td", { class: "nowrap", text: date(item.dueOn) }),
+        el("td", {},
+          el("span", { class: `badge ${item.lapse === "confirmed_after_breach" ? "pending" : "breached"}`, "data-lapse": item.lapse, text: LAPSES[item.lapse] ?? label(item.lapse) }),
+          item.noticeKind ? el("div", { class: "small muted", text: NOTICE_KINDS[item.noticeKind] ?? label(item.noticeKind) }) : null),
+        el("td", { class: "nowrap", text: item.queuedAt ? instant(item.queuedAt) : "—" }),
+        el("td", { class: "nowrap", text: item.sentAt ? instant(item.sentAt) : "Not sent" }),
+        el("td", { text: item.channel ? label(item.channel) : "—" }),
+        el("td", { class: "num", text: daysLate(item.daysLate) }),
+        el("td", {}, auditButton(item.disputeId, item.caseNumber)))))),
+    page.total > page.items.length
+      ? el("p", { class: "small muted", text: `Showing the first ${page.items.length} of ${page.total}.` })
+      : null);
+}
+
+// The print queue: letters by post not yet mailed, with the clock each one's mailing must beat.
+function printQueueTable(letters) {
+  if (!letters.length) return el("p", { class: "empty", text: "No letter is waiting for the post." });
+  return el("table", { id: "print-queue-table" },
+    el("caption", { class: "visually-hidden", text: "Letters waiting for the post, the soonest breach first" }),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Case" }), el("th", { scope: "col", text: "Letter" }), el("th", { scope: "col", text: "Queued" }),
+      el("th", { scope: "col", text: "Meets" }), el("th", { scope: "col", text: "Due" }), el("th", { scope: "col", text: "Breaches at" }),
+      el("th", { scope: "col", text: "Batch" }),
+      el("th", { scope: "col" }, el("span", { class: "visually-hidden", text: "Audit" })))),
+    el("tbody", {}, letters.map((letter) => el("tr", { "data-case": letter.caseNumber, "data-notice": letter.noticeId },
+      el("th", { scope: "row", class: "mono nowrap", text: letter.caseNumber }),
+      el("td", { text: `${NOTICE_KINDS[letter.kind] ?? label(letter.kind)} (${letter.language === "es" ? "Spanish" : "English"})` }),
+      el("td", { class: "nowrap", text: instant(letter.queuedAt) }),
+      el("td", { text: letter.meets ? letter.clocks.map((c) => label(c.clock)).join(", ") : "No clock" }),
+      el("td", { class: "nowrap", text: letter.dueOn ? date(letter.dueOn) : "—" }),
+      el("td", { class: "nowrap", text: letter.breachesAt ? instant(letter.breachesAt) : "—" }),
+      el("td", { text: letter.batchId ? "Collected" : "Not collected" }),
+      el("td", {}, auditButton(letter.disputeId, letter.caseNumber))))));
+}
+
+async function renderPrintQueue() {
+  const root = document.getElementById("print-queue");
+  // The print queue is read by compliance officers and the mail vendor; a supervisor on this page is told so.
+  if (caller.role !== "compliance") {
+    fill(root, el("p", { class: "empty", text: "The print queue is shown to compliance officers." }));
+    return;
+  }
+  fill(root, printQueueTable(await call("/api/notices/print-queue")));
+}
+
 async function load() {
   clearNotice(notice);
   try {
@@ -206,6 +284,8 @@ async function load() {
     fill(document.getElementById("breached"), deadlineTable("breached-table", breached.items, { breached: true }));
     fill(document.getElementById("attention"), attentionTable(attention.items));
     fill(document.getElementById("violations"), violationsTable(violations.items));
+    fill(document.getElementById("late-notices"), lateNoticesTable(await call("/api/compliance/missing-or-late-notices?pageSize=100")));
+    await renderPrintQueue();
     fill(document.getElementById("complaints-at-risk"), complaintTable("complaints-at-risk-table", complaintsAtRisk.items, { overdue: false }));
     fill(document.getElementById("complaints-overdue"), complaintTable("complaints-overdue-table", complaintsOverdue.items, { overdue: true }));
     if (!document.getElementById("report-from").value) {

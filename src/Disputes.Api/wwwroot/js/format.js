@@ -17,6 +17,9 @@ const LABELS = {
   supervisor: "Supervisor", disputes: "Disputes team", credit: "Credit team", rewards: "Rewards team",
   cardmember: "Cardmember", merchant: "Merchant", corrected: "Error corrected", no_error: "No error found", partial: "Corrected in part",
   two_cycles: "Two billing cycles", ninety_day_cap: "90-day cap",
+  // notice channels and the stages of a report (1026.13(g)(4))
+  secure_message: "Secure message", postal: "Post",
+  reported: "The amount, reported as in dispute", resolution_reported: "The dispute's resolution",
   // complaint statuses, deadlines, categories and channels
   received: "Received", in_review: "In review", responded: "Responded", closed: "Closed",
   response: "Response (15 days)", final_response: "Final answer (60 days)",

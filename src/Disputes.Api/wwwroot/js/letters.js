@@ -6,7 +6,7 @@ import { el, showProblem } from "./ui.js";
 
 async function open(path, { download, notice }) {
   try {
-    const { blob } = await call(path, { accept: download ? "application/pdf" : "text/html", as: "blob" });
+    const { blob } = await call(path, { accept: `${download ? "application/pdf" : "text/html"}, application/problem+json`, as: "blob" });
     const url = URL.createObjectURL(blob);
     const link = el("a", { href: url, download: download || null, target: download ? null : "_blank", rel: "noopener" });
     document.body.append(link);

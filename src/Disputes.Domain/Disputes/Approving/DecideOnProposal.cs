@@ -8,7 +8,8 @@ public static class DecideOnProposal
 {
     /// <summary>
     /// The events that <paramref name="approver"/> approving <paramref name="proposalId"/> at <paramref name="now"/> records:
-    /// any breach due by now, the approval, and the resolution itself, dated now, so the clock is met by the approval.
+    /// any breach due by now, the approval, and the resolution itself, dated now. Its letter goes the way the proposal said:
+    /// by secure message the approval meets the clocks; by post they wait for the mail vendor's confirmation.
     /// </summary>
     /// <exception cref="DisputeRuleViolation">
     /// Nothing is pending, a newer proposal replaced this one, the dispute changed since it, the proposal would now be
@@ -21,7 +22,7 @@ public static class DecideOnProposal
         IReadOnlyList<object> resolved;
         try
         {
-            resolved = resolution.Decide(dispute, now);
+            resolved = resolution.Decide(dispute, now, proposed.Channel);
         }
         catch (DisputeFieldViolation refused)
         {

@@ -25,12 +25,18 @@ public sealed record ResolveDispute(
     public const int MinimumDaysToPay = 10;
 
     /// <summary>The events that resolving <paramref name="dispute"/> at <paramref name="now"/> records.</summary>
+    /// <param name="dispute">The dispute as it stands.</param>
+    /// <param name="now">When the resolution is decided.</param>
+    /// <param name="letter">
+    /// How the correction or explanation goes: by secure message it is sent now, and the resolution meets the clocks now; by
+    /// post it joins the print queue, and the clocks wait for the mailing (<see cref="DisputeResolved.LetterByPost"/>).
+    /// </param>
     /// <exception cref="DisputeRuleViolation">The dispute is already resolved or withdrawn.</exception>
     /// <exception cref="DisputeFieldViolation">
     /// Money is owed and the payment date is too early for the account's payment period, or the amount owed includes
     /// what a missed deadline forfeited.
     /// </exception>
-    public IReadOnlyList<object> Decide(Dispute dispute, Instant now)
+    public IReadOnlyList<object> Decide(Dispute dispute, Instant now, Notices.DeliveryChannel letter = Notices.DeliveryChannel.SecureMessage)
     {
         dispute.EnsureActive("resolve");
         var breaches = dispute.BreachesDueBy(now);
@@ -56,11 +62,12 @@ public sealed record ResolveDispute(
             }
         }
 
+        var byPost = letter == Notices.DeliveryChannel.Postal;
         var resolved = Outcome switch
         {
-            ResolutionOutcome.Corrected => new DisputeResolved(Outcome, CreditedAmount, null, null, null, now),
-            ResolutionOutcome.Partial => new DisputeResolved(Outcome, CreditedAmount, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture),
-            _ => new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture),
+            ResolutionOutcome.Corrected => new DisputeResolved(Outcome, CreditedAmount, null, null, null, now, LetterByPost: byPost),
+            ResolutionOutcome.Partial => new DisputeResolved(Outcome, CreditedAmount, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture, byPost),
+            _ => new DisputeResolved(Outcome, null, Explanation, AmountOwed ?? 0m, AmountOwed > 0 ? PaymentDueOn : null, now, forfeiture, byPost),
         };
         return [.. breaches, resolved];
     }

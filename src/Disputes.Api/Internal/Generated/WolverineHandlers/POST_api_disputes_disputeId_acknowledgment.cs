@@ -80,20 +80,13 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var martenOp) = Disputes.Api.Disputes.Acknowledging.AcknowledgeDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, documentSession);
+            (var result, var events) = Disputes.Api.Disputes.Acknowledging.AcknowledgeDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, documentSession);
 
             if (events != null)
             {
                 
                 // Capturing any possible events returned from the command handlers
                 stream_dispute.AppendMany(events);
-            }
-
-            if (martenOp != null)
-            {
-                
-                // Placed by Wolverine's ISideEffect policy
-                martenOp.Execute(documentSession);
             }
 
             

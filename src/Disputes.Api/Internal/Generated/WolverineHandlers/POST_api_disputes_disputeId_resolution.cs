@@ -87,20 +87,13 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var martenOp) = await Disputes.Api.Disputes.Resolving.ResolveDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, messageContext, _holdTimers, _optionsOfApprovalOptions, httpContext.User).ConfigureAwait(false);
+            (var result, var events) = await Disputes.Api.Disputes.Resolving.ResolveDisputeEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, _clock, _noticeIssuing, messageContext, _holdTimers, _optionsOfApprovalOptions, httpContext.User, documentSession).ConfigureAwait(false);
 
             if (events != null)
             {
                 
                 // Capturing any possible events returned from the command handlers
                 stream_dispute.AppendMany(events);
-            }
-
-            if (martenOp != null)
-            {
-                
-                // Placed by Wolverine's ISideEffect policy
-                martenOp.Execute(documentSession);
             }
 
             

@@ -84,20 +84,13 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var martenOp) = await Disputes.Api.Disputes.Approving.ApproveResolutionEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, httpContext.User, _clock, _noticeIssuing, messageContext, _holdTimers).ConfigureAwait(false);
+            (var result, var events) = await Disputes.Api.Disputes.Approving.ApproveResolutionEndpoint.Post(request, stream_dispute.Aggregate, ifMatch, httpContext.User, _clock, _noticeIssuing, messageContext, _holdTimers, documentSession).ConfigureAwait(false);
 
             if (events != null)
             {
                 
                 // Capturing any possible events returned from the command handlers
                 stream_dispute.AppendMany(events);
-            }
-
-            if (martenOp != null)
-            {
-                
-                // Placed by Wolverine's ISideEffect policy
-                martenOp.Execute(documentSession);
             }
 
             
