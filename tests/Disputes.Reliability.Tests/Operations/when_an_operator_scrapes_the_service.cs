@@ -27,7 +27,9 @@ public sealed class when_an_operator_scrapes_the_service
 
         // Development opens the operator's endpoints; what they say is the same everywhere.
         var metrics = await client.GetStringAsync("/metrics");
-        var readiness = await client.GetStringAsync("/health/ready");
+        // Readiness waits for the durability agent, which the leader assigns on a heartbeat; on a busy machine that can
+        // come after the first intake.
+        var readiness = (await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(60))).ToJsonString();
 
         var database = new NpgsqlConnectionStringBuilder(connectionString);
         Assert.Contains("pool_name=\"disputes\"", metrics);
