@@ -39,12 +39,15 @@ public sealed class ServiceTimerSeeder(IServiceProvider services, BenchAccount a
             using var scope = services.CreateScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             await using var session = sessions.OpenSession(bus);
+            var disputes = new List<Dispute>(Batch);
             for (var i = done; i < Math.Min(count, done + Batch); i++)
             {
                 var opened = _factory.Open(account, receivedAt, clock.GetCurrentInstant());
                 session.Events.StartStream<Dispute>(opened.DisputeId, opened);
-                await timers.ScheduleAsync(bus, Dispute.Start(opened));
+                disputes.Add(Dispute.Start(opened));
             }
+
+            await timers.ScheduleAsync(session, bus, disputes, cancellation: cancellation);
 
             await session.SaveChangesAsync(cancellation);
             progress(Math.Min(count, done + Batch));

@@ -1,4 +1,5 @@
 using Disputes.Api.Disputes.Opening;
+using Disputes.Api.Disputes.Timing;
 using Disputes.Api.Evidence;
 using Disputes.Api.Notices.Issued;
 using Disputes.Api.Notices.Postal;
@@ -46,6 +47,7 @@ public static class DisputesStore
         options.AddPostalLetters();
         options.AddWebhookStorage();
         options.AddEvidenceStorage();
+        options.AddDeadlineTimerStorage();
         return options;
     }
 

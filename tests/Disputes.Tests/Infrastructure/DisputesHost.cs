@@ -143,6 +143,8 @@ public sealed class DisputesHost : IAsyncDisposable
         await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             session.QueueSqlCommand($"truncate {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.Table}");
+            // The deadline timers and their sweeps go with the messages Wolverine's reset drops.
+            session.QueueSqlCommand($"truncate {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.TimersTable}, {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.SweepsTable}");
             await session.SaveChangesAsync();
         }
 

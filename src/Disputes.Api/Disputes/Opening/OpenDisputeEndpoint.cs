@@ -221,7 +221,7 @@ public static class OpenDisputeEndpoint
         var hold = PlaceHold.Decide(started, account.NextAutopayOn, businessDays);
         var dispute = hold.Aggregate(started, (d, e) => d.Evolve(e));
         session.Events.StartStream<Dispute>(opened.DisputeId, [opened, .. hold]);
-        await timers.ScheduleAsync(bus, dispute);
+        await timers.ScheduleAsync(session, bus, [dispute], cancellation: http.RequestAborted);
         return new DisputeAnswer(dispute, DisputeAnswer.Kind.Created);
     }
 }

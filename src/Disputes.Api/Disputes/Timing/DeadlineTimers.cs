@@ -2,54 +2,181 @@ using Disputes.Api.Hosting;
 using Disputes.Domain.Clocks;
 using Disputes.Domain.Disputes;
 using Disputes.Domain.Disputes.Timing;
-using Disputes.Domain.Holds;
+using Marten;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Npgsql;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 using Wolverine;
-using Wolverine.Marten;
 
 namespace Disputes.Api.Disputes.Timing;
 
 /// <summary>
-/// Schedules a dispute's warning and breach timers as durable Wolverine messages. They are written to the
-/// outbox in the same transaction as the events that set the due dates, so a due date is never stored
-/// without its timer, and a restart does not lose them.
+/// Schedules a dispute's warning and breach timers. Each timer is a row of <c>deadline_timers</c>, written in the
+/// transaction of the events that set its due date, so a due date is never stored without its timer. Breach instants
+/// are local midnights, so thousands of timers share a handful of instants: each instant gets one durable Wolverine
+/// message, <see cref="DeadlinesDue"/>, scheduled in the transaction that first needs it, which records every timer
+/// due then in batches.
 /// </summary>
-public sealed class DeadlineTimers(IClock clock, IOptions<DeadlineWarningOptions> warnings)
+/// <remarks>
+/// <para><b>No timer is left behind by its sweep.</b> A transaction adding a timer for an instant whose sweep is already
+/// scheduled holds that sweep's row of <c>deadline_sweeps</c> with a key-share lock until it commits (many intakes hold it
+/// at once). The sweep deletes its row before it reads the timers, and the delete waits for those locks, so it reads
+/// every timer whose transaction relied on it. A transaction that comes after the delete finds no row, adds one, and
+/// schedules a sweep of its own, due at once.</para>
+/// <para><b>Why not one message per timer.</b> That was six durable envelopes per intake, and a midnight burst of 10,000
+/// breaches was 10,000 transactions that each loaded one dispute (bench/README.md, <c>timers</c>).</para>
+/// </remarks>
+public sealed class DeadlineTimers(IClock clock, TimeProvider time, IOptions<DeadlineWarningOptions> warnings)
 {
-    /// <summary>Schedules the timers of <paramref name="clocks"/> (default: both clocks) of <paramref name="dispute"/>.</summary>
-    public async Task ScheduleAsync(IMessageBus bus, Dispute dispute, IEnumerable<ComplianceClock>? clocks = null)
+    /// <summary>The table of timers not yet handled, one row per dispute, clock, due date and lead time.</summary>
+    public const string TimersTable = "deadline_timers";
+
+    /// <summary>The table of sweeps (<see cref="DeadlinesDue"/>) scheduled and not begun: their instant and when they run.</summary>
+    public const string SweepsTable = "deadline_sweeps";
+
+    /// <summary>Lead time stored for a breach timer; a warning's is its days before the breach, from 1 to 89.</summary>
+    internal const int BreachLeadDays = 0;
+
+    private const int MaxAttempts = 5;
+
+    // One statement: the timers, then for each instant either a new sweep (returned as added) or a key-share lock on
+    // the one scheduled (returned as kept). An instant in neither was swept between the insert and the lock.
+    private static readonly string Schedule = $"""
+        with timers as (
+            insert into {DisputesStore.Schema}.{TimersTable} (fires_at, dispute_id, clock, due_on, lead_days)
+            select * from unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::date[], $5::int[])
+            on conflict do nothing),
+        {SweepsFor}
+        """;
+
+    private static readonly string Ensure = $"with {SweepsFor}";
+
+    private const string SweepsFor = $"""
+        wanted as (select distinct fires_at, runs_at from unnest($6::timestamptz[], $7::timestamptz[]) as w(fires_at, runs_at)),
+        added as (
+            insert into {DisputesStore.Schema}.{SweepsTable} (fires_at, runs_at) select fires_at, runs_at from wanted
+            on conflict do nothing returning fires_at, runs_at),
+        kept as (
+            select sweep.fires_at, sweep.runs_at from {DisputesStore.Schema}.{SweepsTable} sweep
+            join wanted using (fires_at, runs_at) for key share of sweep)
+        select fires_at, runs_at, true from added union all select fires_at, runs_at, false from kept
+        """;
+
+    /// <summary>
+    /// Schedules the timers of <paramref name="clocks"/> (default: both clocks) of <paramref name="dispute"/> in
+    /// <paramref name="session"/>'s transaction, which this begins if it has not.
+    /// </summary>
+    public Task ScheduleAsync(IDocumentSession session, IMessageBus bus, Dispute dispute, IEnumerable<ComplianceClock>? clocks = null) =>
+        ScheduleAsync(session, bus, [dispute], clocks);
+
+    /// <summary>
+    /// Schedules the timers of <paramref name="clocks"/> (default: both clocks) of every one of <paramref name="disputes"/>
+    /// in <paramref name="session"/>'s transaction, in one round trip (a retry only if a sweep began meanwhile).
+    /// </summary>
+    public async Task ScheduleAsync(
+        IDocumentSession session, IMessageBus bus, IReadOnlyCollection<Dispute> disputes, IEnumerable<ComplianceClock>? clocks = null,
+        CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(disputes);
         var now = clock.GetCurrentInstant();
-        foreach (var which in clocks ?? Enum.GetValues<ComplianceClock>())
+        var realNow = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var which = clocks?.ToArray() ?? Enum.GetValues<ComplianceClock>();
+        var timers = disputes
+            .SelectMany(dispute => which.SelectMany(c => DeadlineTimer.For(dispute, dispute.ClockFor(c), warnings.Value.DaysBefore, now)))
+            .ToList();
+        if (timers.Count == 0)
         {
-            foreach (var (timer, firesAt) in DeadlineTimer.For(dispute, dispute.ClockFor(which), warnings.Value.DaysBefore, now))
-            {
-                // Delays are measured on the injected clock, so a test clock shifted from real time still
-                // fires the timer when its own "now" reaches the breach instant.
-                var delay = Duration.Max(firesAt - now, Duration.Zero).ToTimeSpan();
-                await bus.ScheduleAsync(timer, delay);
-            }
+            return;
         }
+
+        await session.BeginTransactionAsync(cancellation);
+        // A sweep is known by its instant and by when Wolverine runs it, in whole seconds of real time: on a clock that
+        // keeps pace with real time both are fixed, so an instant has one sweep; a clock set back and forth (a test's)
+        // gives the instant a sweep for each setting it was scheduled from, and none waits for another's.
+        var delays = timers.Select(t => t.FiresAt).Distinct().ToDictionary(at => at, at => Duration.Max(at - now, Duration.Zero));
+        var sweeps = delays.ToDictionary(d => d.Key, d => WholeSeconds(realNow + d.Value));
+        var sql = Schedule;
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await RunAsync(session.Connection, sql, timers, delays.Keys.ToDictionary(at => at, at => sweeps[at]), cancellation);
+            foreach (var (firesAt, runsAt, added) in found)
+            {
+                if (delays.Remove(firesAt, out var delay) && added)
+                {
+                    // Delays are measured on the injected clock, so a test clock shifted from real time still fires the
+                    // sweep when its own "now" reaches the instant.
+                    await bus.ScheduleAsync(new DeadlinesDue(firesAt, runsAt), delay.ToTimeSpan());
+                }
+            }
+
+            if (delays.Count == 0)
+            {
+                return;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"No sweep could be kept for {string.Join(", ", delays.Keys)} after {MaxAttempts} attempts: each was begun while this transaction scheduled it.");
+            }
+
+            sql = Ensure;
+        }
+    }
+
+    private static Instant WholeSeconds(Instant instant) => Instant.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());
+
+    private static async Task<List<(Instant FiresAt, Instant RunsAt, bool Added)>> RunAsync(
+        NpgsqlConnection connection, string sql, IReadOnlyList<(DeadlineTimer Timer, Instant FiresAt)> timers,
+        IReadOnlyDictionary<Instant, Instant> sweeps, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        var all = sql == Schedule;
+        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.FiresAt).ToArray() : Array.Empty<Instant>() });
+        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.DisputeId).ToArray() : Array.Empty<Guid>() });
+        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.Clock.ToString()).ToArray() : Array.Empty<string>() });
+        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.DueOn).ToArray() : Array.Empty<LocalDate>() });
+        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.DaysBefore ?? BreachLeadDays).ToArray() : Array.Empty<int>() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sweeps.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sweeps.Values.ToArray() });
+
+        var found = new List<(Instant, Instant, bool)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            found.Add((reader.GetFieldValue<Instant>(0), reader.GetFieldValue<Instant>(1), reader.GetBoolean(2)));
+        }
+
+        return found;
     }
 }
 
-/// <summary>Records warnings and breaches when a <see cref="DeadlineTimer"/> fires.</summary>
-public static class DeadlineTimerHandler
+/// <summary>The tables behind <see cref="DeadlineTimers"/>.</summary>
+public static class DeadlineTimerStorage
 {
-    /// <summary>
-    /// Lets the domain decide on the dispute as it stands: a stale timer (the due date moved, the clock was met or
-    /// stopped) or a duplicate delivery finds nothing to record. Two deliveries deciding on the same version cannot
-    /// both append: the loser's commit fails and it is retried on the new state.
-    /// </summary>
-    public static Events Handle(DeadlineTimer timer, [WriteAggregate] Dispute? dispute, Marten.IDocumentSession session, IClock clock)
+    /// <summary>Adds <c>deadline_timers</c> and <c>deadline_sweeps</c> to the store's schema.</summary>
+    public static StoreOptions AddDeadlineTimerStorage(this StoreOptions options)
     {
-        if (dispute is null)
-        {
-            return [];
-        }
+        ArgumentNullException.ThrowIfNull(options);
 
-        session.LastModifiedBy = Identity.AuditStamp.TimerActor;
-        return [.. FollowDispute.WithHold(dispute, timer.Decide(dispute, clock.GetCurrentInstant()))];
+        // The key leads with the instant, so a sweep takes its timers in index order, a dispute's timers of one instant together.
+        var timers = new Table(new PostgresqlObjectName(DisputesStore.Schema, DeadlineTimers.TimersTable, SchemaUtils.IdentifierUsage.General));
+        timers.AddColumn("fires_at", "timestamp with time zone").AsPrimaryKey();
+        timers.AddColumn<Guid>("dispute_id").AsPrimaryKey();
+        timers.AddColumn("clock", "text").AsPrimaryKey();
+        timers.AddColumn("due_on", "date").AsPrimaryKey();
+        timers.AddColumn("lead_days", "integer").AsPrimaryKey();
+        options.Storage.ExtendedSchemaObjects.Add(timers);
+
+        var sweeps = new Table(new PostgresqlObjectName(DisputesStore.Schema, DeadlineTimers.SweepsTable, SchemaUtils.IdentifierUsage.General));
+        sweeps.AddColumn("fires_at", "timestamp with time zone").AsPrimaryKey();
+        sweeps.AddColumn("runs_at", "timestamp with time zone").AsPrimaryKey();
+        options.Storage.ExtendedSchemaObjects.Add(sweeps);
+        return options;
     }
 }

@@ -84,7 +84,7 @@ public static class RecomputeAfterCalendarChangeHandler
         session.LastModifiedBy = message.ChangedBy;
         if (events.OfType<ResolutionDeadlineRecomputed>().Any())
         {
-            await timers.ScheduleAsync(bus, events.Aggregate(dispute, (d, e) => d.Evolve(e)), [ComplianceClock.Resolution]);
+            await timers.ScheduleAsync(session, bus, [events.Aggregate(dispute, (d, e) => d.Evolve(e))], [ComplianceClock.Resolution]);
         }
 
         return [.. events];

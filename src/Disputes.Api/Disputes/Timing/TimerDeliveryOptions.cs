@@ -5,7 +5,8 @@ namespace Disputes.Api.Disputes.Timing;
 
 /// <summary>
 /// Configuration section <c>Disputes:Timers</c>: how quickly due breach and warning timers are handed to their
-/// handlers. Timers are durable Wolverine messages; a poller on one node releases the due ones in batches.
+/// handlers. Each instant's sweep is a durable Wolverine message; a poller on one node releases the due ones in
+/// batches, and a sweep records its timers in batches of its own.
 /// </summary>
 public sealed class TimerDeliveryOptions : ISettings
 {
@@ -26,4 +27,21 @@ public sealed class TimerDeliveryOptions : ISettings
     /// </summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// How many due deadline timers one transaction of a sweep (<see cref="DeadlinesDue"/>) records; 250 unless
+    /// configured. Larger batches mean fewer round trips, and longer locks on the disputes they take.
+    /// </summary>
+    [Range(1, 5_000)]
+    public int SweepBatchSize { get; set; } = 250;
+
+    /// <summary>How many batches of one sweep run at once on the node handling it; 2 unless configured.</summary>
+    [Range(1, 32)]
+    public int SweepWorkers { get; set; } = 2;
+
+    /// <summary>
+    /// How long one handling of a sweep works before it sends itself again for the rest; 20 seconds unless configured.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SweepSlice { get; set; } = TimeSpan.FromSeconds(20);
 }

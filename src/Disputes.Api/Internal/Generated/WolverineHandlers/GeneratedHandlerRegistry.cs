@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Disputes.Api.Complaints.Timing.ComplaintDeadlineTimerHandler), typeof(Disputes.Api.Disputes.Timing.DeadlineTimerHandler), typeof(Disputes.Api.Disputes.Timing.RecomputeAfterCalendarChangeHandler), typeof(Disputes.Api.Holds.HoldPeriodEndsHandler), typeof(Disputes.Api.Webhooks.Delivering.WebhookDeliveryHandler) };
+            return new System.Type[] { typeof(Disputes.Api.Complaints.Timing.ComplaintDeadlineTimerHandler), typeof(Disputes.Api.Disputes.Timing.DeadlineTimerHandler), typeof(Disputes.Api.Disputes.Timing.DeadlinesDueHandler), typeof(Disputes.Api.Disputes.Timing.RecomputeAfterCalendarChangeHandler), typeof(Disputes.Api.Holds.HoldPeriodEndsHandler), typeof(Disputes.Api.Webhooks.Delivering.WebhookDeliveryHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -30,6 +30,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ComplaintDeadlineTimerHandler478264611))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DeadlineTimerHandler814578029))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DeadlinesDueHandler2108198373))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DeliverWebhookHandler517599760))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DisableWebhookSubscriptionHandler1533868234))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.HoldPeriodEndsHandler1855930363))]
@@ -37,9 +38,11 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.WakeWebhookLaneHandler1916731371))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Complaints.Timing.ComplaintDeadlineTimerHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Disputes.Timing.DeadlineTimerHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Disputes.Timing.DeadlinesDueHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Disputes.Timing.RecomputeAfterCalendarChangeHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Holds.HoldPeriodEndsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Webhooks.Delivering.WebhookDeliveryHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Disputes.Timing.DeadlinesDue))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Disputes.Timing.RecomputeAfterCalendarChange))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Holds.HoldPeriodEnds))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Disputes.Api.Webhooks.Delivering.DeliverWebhook))]
