@@ -12,7 +12,7 @@ public sealed record TableRows(string Table, IReadOnlyList<string> Columns, IRea
 
 /// <summary>
 /// Every row the service wrote for one dispute (stream, events, dispute document, clock rows and, for intake,
-/// its scheduled timer envelopes), captured from the service's own tables after a real run. The baseline
+/// its deadline timers and any envelope naming it), captured from the service's own tables after a real run. The baseline
 /// writes copies of these rows with a new dispute id and case number, so its rows are the service's, byte for byte
 /// apart from the ids.
 /// </summary>
@@ -32,9 +32,10 @@ public sealed class DisputeRowTemplate
     /// <summary>Reads the rows of <paramref name="disputeId"/> from schema <c>disputes</c>.</summary>
     /// <param name="connectionString">The scenario's database (read without NodaTime mappings: plain CLR values).</param>
     /// <param name="disputeId">A dispute the service wrote.</param>
-    /// <param name="withEnvelopes">Also its scheduled envelopes (whose bodies name the dispute).</param>
+    /// <param name="withTimers">Also its deadline timers and the durable envelopes whose bodies name the dispute (none when its
+    /// instants' sweeps were scheduled by earlier intakes).</param>
     /// <param name="cancellation">Cancellation.</param>
-    public static async Task<DisputeRowTemplate> CaptureAsync(string connectionString, Guid disputeId, bool withEnvelopes, CancellationToken cancellation)
+    public static async Task<DisputeRowTemplate> CaptureAsync(string connectionString, Guid disputeId, bool withTimers, CancellationToken cancellation)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
@@ -45,16 +46,25 @@ public sealed class DisputeRowTemplate
             await ReadAsync(connection, "mt_doc_dispute", "id = @id", disputeId, cancellation),
             await ReadAsync(connection, "mt_doc_clockrow", "dispute_id = @id order by id", disputeId, cancellation),
         };
-        if (withEnvelopes)
+        if (withTimers)
         {
-            tables.Add(await ReadAsync(connection, ScratchTables.EnvelopeTable,
-                "position(convert_to(@id::text, 'UTF8') in body) > 0 order by execution_time", disputeId, cancellation));
+            tables.Add(await ReadAsync(connection, ScratchTables.TimersTable, "dispute_id = @id order by fires_at", disputeId, cancellation));
         }
 
         if (tables.Any(t => t.Rows.Count == 0))
         {
             throw new InvalidOperationException(
                 $"Dispute {disputeId} has no rows in {string.Join(", ", tables.Where(t => t.Rows.Count == 0).Select(t => t.Table))}.");
+        }
+
+        if (withTimers)
+        {
+            var envelopes = await ReadAsync(connection, ScratchTables.EnvelopeTable,
+                "position(convert_to(@id::text, 'UTF8') in body) > 0 order by execution_time", disputeId, cancellation);
+            if (envelopes.Rows.Count > 0)
+            {
+                tables.Add(envelopes);
+            }
         }
 
         var caseNumber = (string)tables[2].Rows[0][tables[2].Columns.ToList().IndexOf("data")]!;

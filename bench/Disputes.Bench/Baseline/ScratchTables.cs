@@ -14,6 +14,9 @@ public static class ScratchTables
     /// <summary>The service's tables one dispute's intake writes to.</summary>
     public static readonly IReadOnlyList<string> DisputeTables = ["mt_streams", "mt_events", "mt_doc_dispute", "mt_doc_clockrow"];
 
+    /// <summary>The service's table of deadline timers not yet swept.</summary>
+    public const string TimersTable = "deadline_timers";
+
     /// <summary>Wolverine's table of durable (incoming and scheduled) envelopes.</summary>
     public const string EnvelopeTable = "wolverine_incoming_envelopes";
 

@@ -39,7 +39,7 @@ public sealed class AppendScenario : IScenario
         {
             await using var pick = dataSource.CreateCommand("select id from disputes.mt_doc_dispute limit 1");
             var template = await DisputeRowTemplate.CaptureAsync(context.ConnectionString,
-                (Guid)(await pick.ExecuteScalarAsync(cancellation))!, withEnvelopes: false, cancellation);
+                (Guid)(await pick.ExecuteScalarAsync(cancellation))!, withTimers: false, cancellation);
             await ScratchTables.CreateAsync(dataSource, ScratchTables.DisputeTables, cancellation);
             var rows = new TemplateRows(template);
             plainSingle = await MeasureAsync(context, "Npgsql INSERT, 1 dispute per transaction", scale.AppendSingleDisputes, done =>

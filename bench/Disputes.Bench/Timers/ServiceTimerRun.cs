@@ -12,7 +12,7 @@ namespace Disputes.Bench.Timers;
 /// <summary>
 /// The service's side of <c>timers</c>: the real service schedules the burst (see <see cref="ServiceTimerSeeder"/>),
 /// its service clock shifted so that the breach instant falls just after scheduling ends, and records each breach
-/// when Wolverine delivers the durable timer.
+/// when the instant's sweep (one durable Wolverine message) takes the timers.
 /// </summary>
 public static class ServiceTimerRun
 {
@@ -27,6 +27,7 @@ public static class ServiceTimerRun
         await using var sampler = MemorySampler.Start();
         await using var host = await ServiceHost.StartAsync(context.ConnectionString, 4, clock, cancellation);
         var durability = host.Services.GetRequiredService<WolverineOptions>().Durability;
+        var sweeps = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.Disputes.Timing.TimerDeliveryOptions>>().Value;
         await BenchAccounts.RegisterAsync(host.Client, [account], cancellation);
         var seeder = new ServiceTimerSeeder(host.Services, account);
         var breach = seeder.BreachInstant(ServiceTimerSeeder.ReceivedAt);
@@ -49,14 +50,15 @@ public static class ServiceTimerRun
 
         var margin = (due - SystemClock.Instance.GetCurrentInstant()).TotalSeconds;
         await Burst.WaitAsync(context.Progress, "timers service", dataSource, Count, due, scale.Timers, scale.TimerWait, cancellation);
+        // Pending: the burst's timers not yet taken by a sweep (a sweep deletes a timer's row when it records it).
         var pending = $"""
-            select count(*) from disputes.wolverine_incoming_envelopes
-            where message_type like '%DeadlineTimer' and status <> 'Handled'
-              and (execution_time is null or execution_time <= '{(due + Duration.FromMinutes(1)).ToDateTimeUtc():O}'::timestamptz)
+            select count(*) from disputes.{Api.Disputes.Timing.DeadlineTimers.TimersTable}
+            where clock = 'Acknowledgment' and fires_at = '{breach.ToDateTimeUtc():O}'::timestamptz
             """;
         var tally = await BreachTally.ReadAsync(dataSource, Records, pending, due, scale.Timers, cancellation);
         return new ServiceTimers(Math.Round(schedulingRate, 1), Math.Round(margin, 1), durability.ScheduledJobPollingTime.TotalSeconds,
-            durability.RecoveryBatchSize, Math.Round(durability.RecoveryBatchSize / durability.ScheduledJobPollingTime.TotalSeconds, 1), tally,
+            durability.RecoveryBatchSize, Math.Round(durability.RecoveryBatchSize / durability.ScheduledJobPollingTime.TotalSeconds, 1),
+            sweeps.SweepBatchSize, sweeps.SweepWorkers, tally,
             await sampler.StopAsync());
     }
 }
@@ -66,8 +68,10 @@ public static class ServiceTimerRun
 /// <param name="MarginSeconds">Time left between the end of scheduling and the due instant.</param>
 /// <param name="ScheduledJobPollingSeconds">Wolverine's <c>Durability.ScheduledJobPollingTime</c>.</param>
 /// <param name="RecoveryBatchSize">Wolverine's <c>Durability.RecoveryBatchSize</c>: the most due scheduled envelopes one poll takes.</param>
-/// <param name="PollingCeilingPerSecond">RecoveryBatchSize / ScheduledJobPollingTime: the most timers per second the poller can release.</param>
+/// <param name="PollingCeilingPerSecond">RecoveryBatchSize / ScheduledJobPollingTime: the most scheduled messages (sweeps) per second the poller can release.</param>
+/// <param name="SweepBatchSize">Timers one transaction of a sweep records (<c>Disputes:Timers:SweepBatchSize</c>).</param>
+/// <param name="SweepWorkers">Batches of one sweep run at once (<c>Disputes:Timers:SweepWorkers</c>).</param>
 /// <param name="Tally">How the breaches were recorded.</param>
 /// <param name="Memory">Peak memory of the process while the service scheduled and fired the timers.</param>
 public sealed record ServiceTimers(double SchedulingRate, double MarginSeconds, double ScheduledJobPollingSeconds, int RecoveryBatchSize,
-    double PollingCeilingPerSecond, BreachTally Tally, MemoryFigures Memory);
+    double PollingCeilingPerSecond, int SweepBatchSize, int SweepWorkers, BreachTally Tally, MemoryFigures Memory);

@@ -29,11 +29,11 @@ public sealed class TimerDeliveryOptions : ISettings
     public int BatchSize { get; set; } = 2000;
 
     /// <summary>
-    /// How many due deadline timers one transaction of a sweep (<see cref="DeadlinesDue"/>) records; 250 unless
-    /// configured. Larger batches mean fewer round trips, and longer locks on the disputes they take.
+    /// How many due deadline timers one transaction of a sweep (<see cref="DeadlinesDue"/>) records; 500 unless
+    /// configured. Larger batches mean fewer round trips, and a longer wait for a command that meets one of its disputes.
     /// </summary>
     [Range(1, 5_000)]
-    public int SweepBatchSize { get; set; } = 250;
+    public int SweepBatchSize { get; set; } = 500;
 
     /// <summary>How many batches of one sweep run at once on the node handling it; 2 unless configured.</summary>
     [Range(1, 32)]
