@@ -25,7 +25,7 @@ public sealed record DeadlinesDue(Instant At, Instant RunsAt);
 
 /// <summary>
 /// Records the warnings and breaches of the timers a <see cref="DeadlinesDue"/> sweeps: in each transaction it takes a
-/// batch of due timers (deleting their rows), loads their disputes in one round trip, lets the domain decide on each
+/// batch of due timers (locking their rows, and deleting them at the commit), loads their disputes in one round trip, lets the domain decide on each
 /// dispute as it stands (<see cref="DeadlineTimer.Decide"/>, then the hold) and appends what it decided, each stream
 /// checked against the version it was decided on.
 /// </summary>
@@ -43,12 +43,17 @@ public static class DeadlinesDueHandler
     private const int MaxBatchAttempts = 10;
 
     private static readonly string TakeBatch = $"""
+        select fires_at, dispute_id, clock, due_on, lead_days from {DisputesStore.Schema}.{DeadlineTimers.TimersTable}
+        where fires_at <= $1 order by fires_at, dispute_id limit $2 for update skip locked
+        """;
+
+    // Queued in the batch's session, so it commits with the events, and so the session always has something to commit
+    // (a batch whose timers are all stale records nothing, and Marten commits no empty session).
+    private static readonly string Remove = $"""
         delete from {DisputesStore.Schema}.{DeadlineTimers.TimersTable} timer
-        using (select fires_at, dispute_id, clock, due_on, lead_days from {DisputesStore.Schema}.{DeadlineTimers.TimersTable}
-               where fires_at <= $1 order by fires_at, dispute_id limit $2 for update skip locked) due
+        using unnest(?::timestamptz[], ?::uuid[], ?::text[], ?::date[], ?::int[]) as taken(fires_at, dispute_id, clock, due_on, lead_days)
         where (timer.fires_at, timer.dispute_id, timer.clock, timer.due_on, timer.lead_days)
-            = (due.fires_at, due.dispute_id, due.clock, due.due_on, due.lead_days)
-        returning timer.dispute_id, timer.clock, timer.due_on, timer.lead_days
+            = (taken.fires_at, taken.dispute_id, taken.clock, taken.due_on, taken.lead_days)
         """;
 
     /// <summary>Sweeps the timers due by <paramref name="due"/>'s instant.</summary>
@@ -105,11 +110,17 @@ public static class DeadlinesDueHandler
                 session.CorrelationId = context.CorrelationId;
                 session.CausationId = context.Envelope?.Id.ToString();
                 await session.BeginTransactionAsync(cancellation);
-                var timers = await TakeAsync(session.Connection, at, batchSize, cancellation);
-                if (timers.Count == 0)
+                var taken = await TakeAsync(session.Connection, at, batchSize, cancellation);
+                if (taken.Count == 0)
                 {
                     return 0;
                 }
+
+                session.QueueSqlCommand(Remove,
+                    taken.Select(t => t.FiresAt).ToArray(), taken.Select(t => t.Timer.DisputeId).ToArray(),
+                    taken.Select(t => t.Timer.Clock.ToString()).ToArray(), taken.Select(t => t.Timer.DueOn).ToArray(),
+                    taken.Select(t => t.LeadDays).ToArray());
+                var timers = taken.Select(t => t.Timer).ToList();
 
                 var reads = session.CreateBatchQuery();
                 var streams = timers.Select(t => t.DisputeId).Distinct()
@@ -148,22 +159,24 @@ public static class DeadlinesDueHandler
         }
     }
 
-    private static async Task<List<DeadlineTimer>> TakeAsync(NpgsqlConnection connection, Instant at, int batchSize, CancellationToken cancellation)
+    private static async Task<List<(DeadlineTimer Timer, Instant FiresAt, int LeadDays)>> TakeAsync(
+        NpgsqlConnection connection, Instant at, int batchSize, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(TakeBatch, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = at });
         command.Parameters.Add(new NpgsqlParameter { Value = batchSize });
-        var timers = new List<DeadlineTimer>(batchSize);
+        var taken = new List<(DeadlineTimer, Instant, int)>(batchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var leadDays = reader.GetInt32(3);
-            timers.Add(new DeadlineTimer(
-                reader.GetGuid(0), Enum.Parse<ComplianceClock>(reader.GetString(1)), reader.GetFieldValue<LocalDate>(2),
-                leadDays == DeadlineTimers.BreachLeadDays ? null : leadDays));
+            var leadDays = reader.GetInt32(4);
+            var timer = new DeadlineTimer(
+                reader.GetGuid(1), Enum.Parse<ComplianceClock>(reader.GetString(2)), reader.GetFieldValue<LocalDate>(3),
+                leadDays == DeadlineTimers.BreachLeadDays ? null : leadDays);
+            taken.Add((timer, reader.GetFieldValue<Instant>(0), leadDays));
         }
 
-        return timers;
+        return taken;
     }
 }
 
