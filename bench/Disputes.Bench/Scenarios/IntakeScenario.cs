@@ -25,7 +25,7 @@ public sealed class IntakeScenario : IScenario
         await using (var service = await ServiceHost.StartAsync(context.ConnectionString, context.Clients, cancellation: cancellation))
         {
             authenticated = service.Authenticated;
-            context.Progress.Line($"intake: service on {service.Address} ({(authenticated ? "bearer token from /api/dev/tokens" : "no token: /api/dev/tokens answered 404")}); registering {accounts.Count} accounts");
+            context.Progress.Line($"intake: service on {service.Address} (Production, a bearer token from the service's own issuer); registering {accounts.Count} accounts");
             await BenchAccounts.RegisterAsync(service.Client, accounts, cancellation);
 
             await using var sampler = MemorySampler.Start();
@@ -69,7 +69,7 @@ public sealed class IntakeScenario : IScenario
         ], figures,
         [
             $"{context.Clients} concurrent HTTP/1.1 clients on loopback, each sending its next intake when the last one answered, over {accounts.Count} accounts registered through the API; warm-up {context.Scale.IntakeWarmup.TotalSeconds:0} s not counted.",
-            $"The service runs as Program.cs wires it, in the Development environment, {(authenticated ? "with a bearer token from POST /api/dev/tokens" : "without a token (POST /api/dev/tokens answered 404)")}; its per-client intake rate limit is raised ({ServiceHost.IntakeLimitKey}) so the one benchmark client is not throttled.",
+            $"The service runs as Program.cs wires it, in the Production environment (the committed generated handler code), with a bearer token from its own issuer; its per-client intake rate limit is raised ({ServiceHost.IntakeLimitKey}) so the one benchmark client is not throttled.",
             "Baseline (after the same warm-up): the same number of transactions from the same number of workers with plain Npgsql, no HTTP: read the account, look for the dispute, draw a case number, then insert copies of the rows the service wrote for one dispute (stream, event, dispute document, 2 clock rows, 6 scheduled timer envelopes) into LIKE-copies of its tables.",
             "Memory and CPU are the service's own: the load clients run in a process of their own (Disputes.Bench intake-clients), whose CPU is shown apart; the baseline's CPU is its Npgsql client only; PostgreSQL's CPU is not counted.",
             .. errorKinds.Select(e => $"error seen {e.Value}x: {e.Key}"),
