@@ -49,12 +49,6 @@ public sealed class DeadlineTimers(IClock clock, TimeProvider time, IOptions<Dea
             insert into {DisputesStore.Schema}.{TimersTable} (fires_at, dispute_id, clock, due_on, lead_days)
             select * from unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::date[], $5::int[])
             on conflict do nothing),
-        {SweepsFor}
-        """;
-
-    private static readonly string Ensure = $"with {SweepsFor}";
-
-    private const string SweepsFor = $"""
         wanted as (select distinct fires_at, runs_at from unnest($6::timestamptz[], $7::timestamptz[]) as w(fires_at, runs_at)),
         added as (
             insert into {DisputesStore.Schema}.{SweepsTable} (fires_at, runs_at) select fires_at, runs_at from wanted
@@ -98,23 +92,25 @@ public sealed class DeadlineTimers(IClock clock, TimeProvider time, IOptions<Dea
         // A sweep is known by its instant and by when Wolverine runs it, in whole seconds of real time: on a clock that
         // keeps pace with real time both are fixed, so an instant has one sweep; a clock set back and forth (a test's)
         // gives the instant a sweep for each setting it was scheduled from, and none waits for another's.
-        var delays = timers.Select(t => t.FiresAt).Distinct().ToDictionary(at => at, at => Duration.Max(at - now, Duration.Zero));
-        var sweeps = delays.ToDictionary(d => d.Key, d => WholeSeconds(realNow + d.Value));
-        var sql = Schedule;
+        var pending = timers.Select(t => t.FiresAt).Distinct().ToDictionary(at => at, at =>
+        {
+            var delay = Duration.Max(at - now, Duration.Zero);
+            return (Delay: delay, RunsAt: WholeSeconds(realNow + delay));
+        });
         for (var attempt = 1; ; attempt++)
         {
-            var found = await RunAsync(session.Connection, sql, timers, delays.Keys.ToDictionary(at => at, at => sweeps[at]), cancellation);
-            foreach (var (firesAt, runsAt, added) in found)
+            // The timers go in with the first attempt; a retry only looks for the sweeps again.
+            foreach (var (firesAt, runsAt, added) in await RunAsync(session.Connection, attempt == 1 ? timers : [], pending, cancellation))
             {
-                if (delays.Remove(firesAt, out var delay) && added)
+                if (pending.Remove(firesAt, out var sweep) && added)
                 {
                     // Delays are measured on the injected clock, so a test clock shifted from real time still fires the
                     // sweep when its own "now" reaches the instant.
-                    await bus.ScheduleAsync(new DeadlinesDue(firesAt, runsAt), delay.ToTimeSpan());
+                    await bus.ScheduleAsync(new DeadlinesDue(firesAt, runsAt), sweep.Delay.ToTimeSpan());
                 }
             }
 
-            if (delays.Count == 0)
+            if (pending.Count == 0)
             {
                 return;
             }
@@ -122,28 +118,25 @@ public sealed class DeadlineTimers(IClock clock, TimeProvider time, IOptions<Dea
             if (attempt == MaxAttempts)
             {
                 throw new InvalidOperationException(
-                    $"No sweep could be kept for {string.Join(", ", delays.Keys)} after {MaxAttempts} attempts: each was begun while this transaction scheduled it.");
+                    $"No sweep could be kept for {string.Join(", ", pending.Keys)} after {MaxAttempts} attempts: each was begun while this transaction scheduled it.");
             }
-
-            sql = Ensure;
         }
     }
 
     private static Instant WholeSeconds(Instant instant) => Instant.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());
 
     private static async Task<List<(Instant FiresAt, Instant RunsAt, bool Added)>> RunAsync(
-        NpgsqlConnection connection, string sql, IReadOnlyList<(DeadlineTimer Timer, Instant FiresAt)> timers,
-        IReadOnlyDictionary<Instant, Instant> sweeps, CancellationToken cancellation)
+        NpgsqlConnection connection, IReadOnlyList<(DeadlineTimer Timer, Instant FiresAt)> timers,
+        IReadOnlyDictionary<Instant, (Duration Delay, Instant RunsAt)> sweeps, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        var all = sql == Schedule;
-        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.FiresAt).ToArray() : Array.Empty<Instant>() });
-        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.DisputeId).ToArray() : Array.Empty<Guid>() });
-        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.Clock.ToString()).ToArray() : Array.Empty<string>() });
-        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.DueOn).ToArray() : Array.Empty<LocalDate>() });
-        command.Parameters.Add(new NpgsqlParameter { Value = all ? timers.Select(t => t.Timer.DaysBefore ?? BreachLeadDays).ToArray() : Array.Empty<int>() });
+        await using var command = new NpgsqlCommand(Schedule, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.FiresAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Timer.DisputeId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Timer.Clock.ToString()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Timer.DueOn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Timer.DaysBefore ?? BreachLeadDays).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = sweeps.Keys.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = sweeps.Values.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sweeps.Values.Select(s => s.RunsAt).ToArray() });
 
         var found = new List<(Instant, Instant, bool)>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

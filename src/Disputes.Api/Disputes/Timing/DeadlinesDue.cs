@@ -6,7 +6,6 @@ using Disputes.Domain.Disputes.Timing;
 using Disputes.Domain.Holds;
 using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
