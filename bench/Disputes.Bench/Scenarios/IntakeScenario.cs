@@ -70,7 +70,7 @@ public sealed class IntakeScenario : IScenario
         [
             $"{context.Clients} concurrent HTTP/1.1 clients on loopback, each sending its next intake when the last one answered, over {accounts.Count} accounts registered through the API; warm-up {context.Scale.IntakeWarmup.TotalSeconds:0} s not counted.",
             $"The service runs as Program.cs wires it, in the Production environment (the committed generated handler code), with a bearer token from its own issuer; its per-client intake rate limit is raised ({ServiceHost.IntakeLimitKey}) so the one benchmark client is not throttled.",
-            "Baseline (after the same warm-up): the same number of transactions from the same number of workers with plain Npgsql, no HTTP: read the account, look for the dispute, draw a case number, then insert copies of the rows the service wrote for one dispute (stream, event, dispute document, 2 clock rows, 6 scheduled timer envelopes) into LIKE-copies of its tables.",
+            "Baseline (after the same warm-up): the same number of transactions from the same number of workers with plain Npgsql, no HTTP: read the account, look for the dispute, draw a case number, then insert copies of the rows the service wrote for one dispute (stream, events, dispute document, 2 clock rows, its deadline-timer rows and any durable envelope naming it) into LIKE-copies of its tables.",
             "Memory and CPU are the service's own: the load clients run in a process of their own (Disputes.Bench intake-clients), whose CPU is shown apart; the baseline's CPU is its Npgsql client only; PostgreSQL's CPU is not counted.",
             .. errorKinds.Select(e => $"error seen {e.Value}x: {e.Key}"),
         ]);

@@ -17,7 +17,8 @@ internal static class ClockRowStorage
     public const string ByStatus = "ix_clockrow_status_due";
 
     /// <summary>
-    /// Status and breach instant, with the dispute: "disputes due within a week" on the summary, from the index alone.
+    /// Status and breach instant, with the clock and when its sibling breaches: "disputes due within a week" on the
+    /// summary, counted from the index alone (<see cref="ComplianceSummaryQuery"/>).
     /// </summary>
     public const string ByStatusAndBreachInstant = "ix_clockrow_status_breach_instant";
 
@@ -28,8 +29,8 @@ internal static class ClockRowStorage
     public const string ByDispute = "ix_clockrow_dispute";
 
     /// <summary>
-    /// When clocks were breached, with the dispute: only breached rows are in it, and the summary's "breached in the
-    /// period" counts clocks and distinct disputes from it alone.
+    /// When clocks were breached, with the clock and when its sibling breached: only breached rows are in it, and the
+    /// summary's "breached in the period" counts clocks and disputes from it alone.
     /// </summary>
     public const string ByBreachedAt = "ix_clockrow_breached_at";
 
@@ -56,16 +57,18 @@ internal static class ClockRowStorage
         clockRows.Duplicate(r => r.BreachInstant, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
         clockRows.Duplicate(r => r.BreachedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
         clockRows.Duplicate(r => r.ForfeitureExposure, pgType: "numeric", dbType: NpgsqlDbType.Numeric);
+        clockRows.Duplicate(r => r.SiblingBreachedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
+        clockRows.Duplicate(r => r.SiblingPendingBreachInstant, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
 
         clockRows.Indexes.Clear();
         Add(clockRows, ByClockAndStatus, "clock", "status", "due_on", "case_number");
         Add(clockRows, ByStatus, "status", "due_on", "case_number", "clock");
-        Add(clockRows, ByStatusAndBreachInstant, "status", "breach_instant").IncludeColumns = ["dispute_id"];
+        Add(clockRows, ByStatusAndBreachInstant, "status", "breach_instant").IncludeColumns = ["clock", "sibling_pending_breach_instant"];
         Add(clockRows, ByAccount, "account_id", "due_on", "case_number");
         Add(clockRows, ByDispute, "dispute_id");
         var byBreachedAt = Add(clockRows, ByBreachedAt, "breached_at");
         byBreachedAt.Predicate = "breached_at is not null";
-        byBreachedAt.IncludeColumns = ["dispute_id"];
+        byBreachedAt.IncludeColumns = ["clock", "sibling_breached_at"];
         Add(clockRows, ByStatusAndDispute, "status", "dispute_id").IncludeColumns = ["forfeiture_exposure"];
     }
 
