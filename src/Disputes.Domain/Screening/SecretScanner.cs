@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Disputes.Domain.Screening;
@@ -43,6 +44,8 @@ internal ref struct SecretScanner
     private int wordsSinceNumber;
     private bool cueInEarlierSentence;
 
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     private SecretScanner(ReadOnlySpan<char> text) => this.text = text;
 
     /// <summary>What the words read so far say the next number is.</summary>
@@ -76,7 +79,12 @@ internal ref struct SecretScanner
         while (position < text.Length && (found & Findings.CardNumber) == 0)
         {
             var c = text[position];
-            if (char.IsAsciiDigit(c))
+            if (char.IsAsciiHexDigit(c) && IdentifierLength(position) is > 0 and var length)
+            {
+                position += length;
+                Heard(WordRole.Ordinary);
+            }
+            else if (char.IsAsciiDigit(c))
             {
                 ReadNumber();
             }
@@ -130,10 +138,59 @@ internal ref struct SecretScanner
     {
         var start = position;
         position = EndOfWord(position);
-        var role = ScreeningVocabulary.Classify(text[start..position]);
+        Heard(ScreeningVocabulary.Classify(text[start..position]));
+    }
+
+    private void Heard(WordRole role)
+    {
         Hear(role);
         previousRole = role;
         HearAfterNumber(role);
+    }
+
+    // A GUID (8-4-4-4-12 hex digits, the service's own ids and the references other systems send) or 32 hex digits
+    // in one run (a GUID without dashes, a trace id) is an identifier, read as one word: its decimal groups are no
+    // number. A random GUID's last two groups (or first three) are now and then all digits and pass Luhn, often enough
+    // that requests naming a random id were refused.
+    private readonly int IdentifierLength(int from)
+    {
+        if (from > 0 && char.IsLetterOrDigit(text[from - 1]))
+        {
+            return 0;
+        }
+
+        var hex = text[from..].IndexOfAnyExcept(HexDigits);
+        var run = hex < 0 ? text.Length - from : hex;
+        var length = run switch
+        {
+            32 => 32,
+            8 when IsGuidTail(from + 8) => 36,
+            _ => 0,
+        };
+        return length > 0 && (from + length == text.Length || !char.IsLetterOrDigit(text[from + length])) ? length : 0;
+    }
+
+    // "-xxxx-xxxx-xxxx-xxxxxxxxxxxx" after a GUID's first eight hex digits.
+    private readonly bool IsGuidTail(int from)
+    {
+        foreach (var groupLength in (ReadOnlySpan<int>)[4, 4, 4, 12])
+        {
+            if (from >= text.Length || text[from] != '-')
+            {
+                return false;
+            }
+
+            from++;
+            var hex = text[from..].IndexOfAnyExcept(HexDigits);
+            if ((hex < 0 ? text.Length - from : hex) != groupLength)
+            {
+                return false;
+            }
+
+            from += groupLength;
+        }
+
+        return true;
     }
 
     // "483920 is my OTP", "123 es mi cvv": the keyword may come a few linking words after its number.

@@ -46,7 +46,9 @@ namespace Disputes.Domain.Screening;
 /// or that belongs to a nearer label ("order 5512", "reference number 12345678", "card ending 1005", "last four
 /// 1005", "10 de febrero de 2025") is not a code, and "zip code", "postal code", "promo code", "discount code", "confirmation code", "reason code",
 /// "authorization code" and their Spanish forms are not passcodes. Card numbers and formatted SSNs are found even
-/// after such labels: a label does not make a secret safe to keep.
+/// after such labels: a label does not make a secret safe to keep. A GUID ("5eff4b1e-a556-50af-4111-111111111111") or a
+/// run of exactly 32 hex digits (a GUID without dashes, a trace id) is an identifier, not a number, even when some of
+/// its groups are digits that pass the Luhn check; a card number before or after one is still found.
 /// </para>
 /// <para>Screening is a single pass that looks at each character a bounded number of times.</para>
 /// </remarks>

@@ -118,4 +118,26 @@ public class when_screening_for_card_numbers
     [InlineData("20:13:04.97 4111 1111 1111 1111")]
     public void a_card_number_next_to_a_time_or_written_with_colons_is_still_found(string text) =>
         Assert.Equal(SensitiveDataKind.CardNumber, SensitiveDataScreen.Find(text));
+
+    [Theory]
+    [InlineData("5eff4b1e-a556-50af-4111-111111111111")]
+    [InlineData("41111111-1111-1111-9ffc-5abb266b5271")]
+    [InlineData("{5EFF4B1E-A556-50AF-4111-111111111111}")]
+    [InlineData("proposal 5eff4b1e-a556-50af-4111-111111111111 was approved")]
+    [InlineData("trace 5eff4b1ea55650af4111111111111111")]
+    public void a_guid_or_trace_id_whose_digit_groups_pass_luhn_is_not_a_card_number(string text)
+    {
+        // 4111 111111111111 and 41111111 1111 1111, whole groups of digits, pass the Luhn check.
+        Assert.Null(SensitiveDataScreen.Find(text));
+    }
+
+    [Theory]
+    [InlineData("dispute 5eff4b1e-a556-50af-9ffc-5abb266b5271 card 4111 1111 1111 1111")]
+    [InlineData("5eff4b1e-a556-50af-9ffc-5abb266b5271-4111-1111-1111-1111")]
+    [InlineData("5eff4b1e-a556-50af-4111-111111111111 4111 1111 1111 1111")]
+    [InlineData("x5eff4b1e-a556-50af-4111-111111111111")]
+    [InlineData("a556-50af-4111-111111111111")]
+    [InlineData("4111111111111111abcdef012345678")]
+    public void a_card_number_beside_a_guid_or_in_something_shaped_almost_like_one_is_still_found(string text) =>
+        Assert.Equal(SensitiveDataKind.CardNumber, SensitiveDataScreen.Find(text));
 }
