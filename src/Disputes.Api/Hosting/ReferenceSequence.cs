@@ -20,7 +20,8 @@ public abstract class ReferenceSequence(NpgsqlDataSource dataSource, string sequ
     public const int BlockSize = 32;
 
     private readonly ConcurrentQueue<long> drawn = new();
-    private readonly SemaphoreSlim drawing = new(1, 1);
+    private readonly Lock gate = new();
+    private Task? draw;
 
     /// <summary>The next reference, with the year of <paramref name="receivedOn"/> (the receipt's local date).</summary>
     public async Task<string> NextAsync(LocalDate receivedOn, CancellationToken cancellation)
@@ -28,29 +29,35 @@ public abstract class ReferenceSequence(NpgsqlDataSource dataSource, string sequ
         long next;
         while (!drawn.TryDequeue(out next))
         {
-            await drawing.WaitAsync(cancellation);
-            try
-            {
-                if (drawn.IsEmpty)
-                {
-                    await DrawAsync(cancellation);
-                }
-            }
-            finally
-            {
-                drawing.Release();
-            }
+            await CurrentDraw().WaitAsync(cancellation);
         }
 
         return $"{prefix}-{receivedOn.Year:0000}-{next:000000}";
     }
 
-    private async Task DrawAsync(CancellationToken cancellation)
+    // Every request that finds the block empty waits for the same draw and shares its outcome: when the database stops
+    // answering, they all fail with the one draw (503) instead of each drawing again in turn after it, each waiting
+    // out a timeout of its own.
+    private Task CurrentDraw()
+    {
+        lock (gate)
+        {
+            if (draw is null || draw.IsCompleted)
+            {
+                draw = drawn.IsEmpty ? Task.Run(DrawAsync) : Task.CompletedTask;
+            }
+
+            return draw;
+        }
+    }
+
+    // Not cancelled with the request that started it: others wait for it too. The command timeout bounds it.
+    private async Task DrawAsync()
     {
         await using var command = dataSource.CreateCommand(
             $"select nextval('{DisputesStore.Schema}.{sequence}') from generate_series(1, {BlockSize}) order by 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
             drawn.Enqueue(reader.GetInt64(0));
         }

@@ -19,11 +19,13 @@ public sealed class when_the_database_stops_answering
 {
     /// <summary>
     /// The longest an answer may take while stalled. A request that needs a new connection fails at the connect
-    /// timeout (5 s); one whose command was already sent waits out the command timeout (10 s) and, as measured here,
-    /// about one connect timeout more before it answers (15.1-15.2 s); plus slack for a busy machine.
+    /// timeout (5 s); one whose command was already sent waits out the command timeout (10 s), then Npgsql's attempt to
+    /// cancel it: a connection of its own for the cancel request (up to the connect timeout) and a wait for the
+    /// server's answer (Npgsql's <c>Cancellation Timeout</c>, 2 s). Plus slack for a busy machine.
     /// </summary>
     private static readonly TimeSpan AnswerBound =
-        TimeSpan.FromSeconds(DisputesStore.DefaultCommandTimeoutSeconds + DisputesStore.DefaultConnectTimeoutSeconds + 3);
+        TimeSpan.FromSeconds(DisputesStore.DefaultCommandTimeoutSeconds + DisputesStore.DefaultConnectTimeoutSeconds + 3)
+        + TimeSpan.FromMilliseconds(new NpgsqlConnectionStringBuilder().CancellationTimeout);
 
     /// <summary>How long the database stays silent: long enough for each client to wait out a command timeout.</summary>
     private static readonly TimeSpan StallFor = TimeSpan.FromSeconds(DisputesStore.DefaultCommandTimeoutSeconds * 2 + 4);
