@@ -42,7 +42,15 @@ public sealed record DeadlineListItem(
     Instant? AwaitingApprovalSince = null);
 
 /// <summary>A page of the deadline list.</summary>
-public sealed record DeadlineListPage(IReadOnlyList<DeadlineListItem> Items, int Page, int PageSize, long Total);
+/// <param name="Items">The page's clocks, by due date.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Clocks per page.</param>
+/// <param name="Total">
+/// The clocks matching the filters, counted up to 10,000 (<see cref="DeadlineListQuery.DefaultCountUpTo"/>): when more
+/// match it is 10,000 and <paramref name="TotalIsExact"/> is false. The summary has the exact counts per clock and status.
+/// </param>
+/// <param name="TotalIsExact">False when more than <paramref name="Total"/> clocks match.</param>
+public sealed record DeadlineListPage(IReadOnlyList<DeadlineListItem> Items, int Page, int PageSize, long Total, bool TotalIsExact);
 
 /// <summary><c>GET /api/compliance/deadlines</c>: clocks filtered, sorted by due date, paged.</summary>
 public static class DeadlineListEndpoint
@@ -79,11 +87,11 @@ public static class DeadlineListEndpoint
             return errors.ToResult();
         }
 
-        var (rows, total) = await new DeadlineListQuery(clock, statuses, dueAfter, dueBefore, accountId, page, pageSize)
+        var (rows, total, totalIsExact) = await new DeadlineListQuery(clock, statuses, dueAfter, dueBefore, accountId, page, pageSize)
             .RunAsync(session, http.RequestAborted);
         var items = rows.Select(r => new DeadlineListItem(
             r.DisputeId, r.CaseNumber, r.AccountId, r.Clock, r.Status, r.DueOn, r.Status == ClockStatus.Pending ? r.BreachInstant : null,
             r.MetAt, r.BreachedAt, r.Basis, r.Amount, r.Currency, r.ForfeitureExposure, r.AwaitingApprovalSince)).ToList();
-        return Results.Ok(new DeadlineListPage(items, page, pageSize, total));
+        return Results.Ok(new DeadlineListPage(items, page, pageSize, total, totalIsExact));
     }
 }

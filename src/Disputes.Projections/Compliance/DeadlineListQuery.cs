@@ -16,6 +16,7 @@ namespace Disputes.Projections.Compliance;
 /// <param name="AccountId">Only this account's clocks.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Rows per page.</param>
+/// <param name="CountUpTo">How many matching rows the total counts at most (<see cref="DefaultCountUpTo"/>).</param>
 public sealed record DeadlineListQuery(
     ComplianceClock? Clock,
     IReadOnlyList<ClockStatus> Statuses,
@@ -23,8 +24,16 @@ public sealed record DeadlineListQuery(
     LocalDate? DueBefore,
     string? AccountId,
     int Page,
-    int PageSize)
+    int PageSize,
+    int CountUpTo = DeadlineListQuery.DefaultCountUpTo)
 {
+    /// <summary>
+    /// How many matching rows the total counts before it stops. Counting is reading every matching index entry: at a
+    /// million disputes a broad filter matches a hundred thousand clocks or more, and counting them all costs far more
+    /// than reading the page. The exact counts per clock and status are the summary's.
+    /// </summary>
+    public const int DefaultCountUpTo = 10_000;
+
     /// <summary>The SQL condition and its parameters (positional <c>?</c> placeholders, Marten style).</summary>
     public (string Where, object[] Parameters) ToSql()
     {
@@ -76,13 +85,23 @@ public sealed record DeadlineListQuery(
     public string PageSql(string table) =>
         $"select data from {table} where {ToSql().Where} order by due_on, case_number, clock limit {PageSize} offset {(Page - 1) * PageSize}";
 
-    /// <summary>The page of rows and the number of rows matching in all.</summary>
-    public async Task<(IReadOnlyList<ClockRow> Rows, long Total)> RunAsync(IQuerySession session, CancellationToken cancellation)
+    /// <summary>
+    /// The page of rows and the number of rows matching, counted up to <see cref="CountUpTo"/>: when more match, the
+    /// total is <see cref="CountUpTo"/> and not exact.
+    /// </summary>
+    public async Task<DeadlineListResult> RunAsync(IQuerySession session, CancellationToken cancellation)
     {
         var (where, parameters) = ToSql();
         var table = session.DocumentStore.Options.Schema.For<ClockRow>();
         var rows = await session.QueryAsync<ClockRow>(PageSql(table), cancellation, parameters);
-        var total = (await session.QueryAsync<long>($"select count(*) from {table} where {where}", cancellation, parameters))[0];
-        return (rows, total);
+        var counted = (await session.QueryAsync<long>(
+            $"select count(*) from (select 1 from {table} where {where} limit {CountUpTo + 1}) matching", cancellation, parameters))[0];
+        return new DeadlineListResult(rows, Math.Min(counted, CountUpTo), counted <= CountUpTo);
     }
 }
+
+/// <summary>A page of the deadline list and how many clocks match.</summary>
+/// <param name="Rows">The page's rows, in list order.</param>
+/// <param name="Total">The clocks matching the filters, counted up to the query's <see cref="DeadlineListQuery.CountUpTo"/>.</param>
+/// <param name="TotalIsExact">False when more than <paramref name="Total"/> clocks match.</param>
+public sealed record DeadlineListResult(IReadOnlyList<ClockRow> Rows, long Total, bool TotalIsExact);

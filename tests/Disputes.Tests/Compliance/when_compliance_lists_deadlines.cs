@@ -46,6 +46,7 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
         Assert.Equal(["2025-03-31", "2025-04-09"], items.Select(i => i!["dueOn"].Str()));
         Assert.All(items, i => Assert.Equal("acknowledgment", i!["clock"].Str()));
         Assert.Equal(2, (long)page["total"]!);
+        Assert.True((bool)page["totalIsExact"]!);
     }
 
     [Fact]
@@ -115,6 +116,40 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
         Assert.Equal(2, Count("acknowledgment", "breached"));
         Assert.Equal(1, Count("acknowledgment", "met"));
         Assert.Equal(1, Count("resolution", "pending"));
+    }
+
+    [Fact]
+    public async Task the_total_counts_up_to_ten_thousand_clocks_and_says_when_more_match()
+    {
+        // 10,001 pending acknowledgments: 10,000 of one account, one of another.
+        var rows = Enumerable.Range(0, DeadlineListQuery.DefaultCountUpTo + 1).Select(i => new ClockRow
+        {
+            Id = $"{Guid.NewGuid()}/acknowledgment",
+            DisputeId = Guid.NewGuid(),
+            CaseNumber = $"DSP-2025-{i:000000}",
+            AccountId = i == 0 ? "acct-one" : "acct-many",
+            Clock = ComplianceClock.Acknowledgment,
+            Status = ClockStatus.Pending,
+            DueOn = new LocalDate(2025, 4, 1).PlusDays(i % 30),
+            TimeZoneId = "America/New_York",
+            Currency = "USD",
+            Amount = 10m,
+            State = DeadlineClock.NotApplicable(ComplianceClock.Acknowledgment),
+        });
+        await Service.Store.BulkInsertDocumentsAsync(rows, BulkInsertMode.OverwriteExisting);
+
+        var every = await ListAsync("clock=acknowledgment&status=pending");
+        Assert.Equal(10_000, (long)every["total"]!);
+        Assert.False((bool)every["totalIsExact"]!);
+        Assert.Equal(50, every["items"]!.AsArray().Count);
+
+        var many = await ListAsync("accountId=acct-many");
+        Assert.Equal(10_000, (long)many["total"]!);
+        Assert.True((bool)many["totalIsExact"]!);
+
+        var one = await ListAsync("accountId=acct-one");
+        Assert.Equal(1, (long)one["total"]!);
+        Assert.True((bool)one["totalIsExact"]!);
     }
 
     [Fact]
