@@ -80,8 +80,8 @@ public sealed class RequestScreen(RequestDelegate next)
     {
         foreach (var segment in (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            // A dispute id may, rarely, be all digits; it is the service's own, never a secret.
-            if (!Guid.TryParse(segment, out _) && SensitiveDataScreen.Find(segment) is { } kind)
+            // A dispute id in the path is a GUID, which the screen reads as an identifier whatever its digits.
+            if (SensitiveDataScreen.Find(segment) is { } kind)
             {
                 return ("path", kind);
             }

@@ -122,21 +122,8 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
     public async Task the_total_counts_up_to_ten_thousand_clocks_and_says_when_more_match()
     {
         // 10,001 pending acknowledgments: 10,000 of one account, one of another.
-        var rows = Enumerable.Range(0, DeadlineListQuery.DefaultCountUpTo + 1).Select(i => new ClockRow
-        {
-            Id = $"{Guid.NewGuid()}/acknowledgment",
-            DisputeId = Guid.NewGuid(),
-            CaseNumber = $"DSP-2025-{i:000000}",
-            AccountId = i == 0 ? "acct-one" : "acct-many",
-            Clock = ComplianceClock.Acknowledgment,
-            Status = ClockStatus.Pending,
-            DueOn = new LocalDate(2025, 4, 1).PlusDays(i % 30),
-            TimeZoneId = "America/New_York",
-            Currency = "USD",
-            Amount = 10m,
-            State = DeadlineClock.NotApplicable(ComplianceClock.Acknowledgment),
-        });
-        await Service.Store.BulkInsertDocumentsAsync(rows, BulkInsertMode.OverwriteExisting);
+        await SeedClockRowsAsync(DeadlineListQuery.DefaultCountUpTo + 1, i => i == 0 ? "acct-one" : "acct-many",
+            _ => ComplianceClock.Acknowledgment, _ => ClockStatus.Pending, i => new LocalDate(2025, 4, 1).PlusDays(i % 30));
 
         var every = await ListAsync("clock=acknowledgment&status=pending");
         Assert.Equal(10_000, (long)every["total"]!);
@@ -156,21 +143,9 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
     public async Task the_deadline_list_is_answered_from_an_index()
     {
         // Seed the read model directly, as a large portfolio would have it, then ask PostgreSQL for its plan.
-        var rows = Enumerable.Range(0, 20_000).Select(i => new ClockRow
-        {
-            Id = $"{Guid.NewGuid()}/{(i % 2 == 0 ? "acknowledgment" : "resolution")}",
-            DisputeId = Guid.NewGuid(),
-            CaseNumber = $"DSP-2025-{i:000000}",
-            AccountId = $"acct-{i % 500}",
-            Clock = i % 2 == 0 ? ComplianceClock.Acknowledgment : ComplianceClock.Resolution,
-            Status = i % 10 == 0 ? ClockStatus.Pending : ClockStatus.Met,
-            DueOn = new LocalDate(2025, 1, 1).PlusDays(i % 365),
-            TimeZoneId = "America/New_York",
-            Currency = "USD",
-            Amount = 10m,
-            State = DeadlineClock.NotApplicable(ComplianceClock.Acknowledgment),
-        });
-        await Service.Store.BulkInsertDocumentsAsync(rows, BulkInsertMode.OverwriteExisting);
+        await SeedClockRowsAsync(20_000, i => $"acct-{i % 500}",
+            i => i % 2 == 0 ? ComplianceClock.Acknowledgment : ComplianceClock.Resolution,
+            i => i % 10 == 0 ? ClockStatus.Pending : ClockStatus.Met, i => new LocalDate(2025, 1, 1).PlusDays(i % 365));
         await Service.ScalarAsync<int>("analyze disputes.mt_doc_clockrow; select 1");
 
         var query = new DeadlineListQuery(ComplianceClock.Acknowledgment, [ClockStatus.Pending],
@@ -189,6 +164,24 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
         var oneAccount = await ExplainAsync(new DeadlineListQuery(null, [], null, null, "acct-42", 1, 50));
         Assert.Contains("ix_clockrow_account_due", oneAccount);
     }
+
+    /// <summary>Writes <paramref name="count"/> clock rows straight into the read model, as a large portfolio would have them.</summary>
+    private Task SeedClockRowsAsync(int count, Func<int, string> account, Func<int, ComplianceClock> clock, Func<int, ClockStatus> status,
+        Func<int, LocalDate> dueOn) =>
+        Service.Store.BulkInsertDocumentsAsync(Enumerable.Range(0, count).Select(i => new ClockRow
+        {
+            Id = $"{Guid.NewGuid()}/{clock(i).ToString().ToLowerInvariant()}",
+            DisputeId = Guid.NewGuid(),
+            CaseNumber = $"DSP-2025-{i:000000}",
+            AccountId = account(i),
+            Clock = clock(i),
+            Status = status(i),
+            DueOn = dueOn(i),
+            TimeZoneId = "America/New_York",
+            Currency = "USD",
+            Amount = 10m,
+            State = DeadlineClock.NotApplicable(ComplianceClock.Acknowledgment),
+        }), BulkInsertMode.OverwriteExisting);
 
     private async Task<string> ExplainAsync(DeadlineListQuery query)
     {

@@ -99,6 +99,10 @@ public sealed class when_secrets_hide_in_other_places(ServiceFixture fixture) : 
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("5eff4b1e-a556-50af-4111-111111111111", (await response.BodyAsync())["chatSessionId"].Str());
+
+        // In the path too: an unknown dispute, not a refused request.
+        var unknown = await Client.GetAsync("/api/disputes/41111111-1111-1111-9ffc-5abb266b5271");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
