@@ -76,9 +76,24 @@ public sealed class PostgresServer : IAsyncDisposable
         PostgresDatabases.CreateAsync(ConnectionString, name);
 
     /// <summary>Stops the container or local cluster this instance started; does nothing for <see cref="Shared"/>.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _shared ? ValueTask.CompletedTask : StopAsync();
+
+    /// <summary>
+    /// Stops and deletes the shared server, if this process started one: for a test assembly's end, while the test
+    /// runner still waits. Left to the process's exit, deleting a cluster that held a database per test class can
+    /// outlast the runner's wait for the process to end, which it reports as a fatal error.
+    /// </summary>
+    public static async ValueTask StopSharedAsync()
     {
-        if (_shared || Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (SharedServer.IsValueCreated && SharedServer.Value.IsCompletedSuccessfully)
+        {
+            await SharedServer.Value.Result.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask StopAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -158,7 +173,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 $"Tried: {string.Join("; ", skipped.Append("local: no initdb/pg_ctl found"))}.");
         }
 
-        // Shared: stopped and deleted by the cluster's own ProcessExit handler (and watchdog), never by DisposeAsync.
+        // Shared: stopped and deleted by StopSharedAsync, or else by the cluster's own ProcessExit handler (and watchdog).
         var cluster = await LocalPostgresCluster.StartThrowawayAsync(logger: null, ct).ConfigureAwait(false);
         var description = $"local throwaway cluster in {cluster.DataDirectory} on port {cluster.Port}";
         if (skipped.Count > 0)
