@@ -40,11 +40,18 @@ public static class DisputesProjections
         // it would serialize all intake behind that row's lock. Wolverine runs it on exactly one node.
         options.Projections.Add<ComplianceDayProjection>(ProjectionLifecycle.Async);
 
-        // The summary's counts per clock and status, for the same reason: a dozen rows take every status change.
-        // A raw IProjection declares nothing for a rebuild to delete, so the table is named for teardown here.
+        // The summary's figures, for the same reason: a dozen rows take every status change, and a day's few breach
+        // instants every intake. A raw IProjection declares nothing for a rebuild to delete, so its tables are named for
+        // teardown here.
         var tally = ClockTally.AddStorage(options);
         options.Projections.Add(new ClockTallyProjection(), ProjectionLifecycle.Async, ClockTallyProjection.ProjectionName,
-            async => async.DeleteDataInTableOnTeardown(tally));
+            async =>
+            {
+                foreach (var table in tally)
+                {
+                    async.DeleteDataInTableOnTeardown(table);
+                }
+            });
 
         // How often the daemon looks for new events, busy and idle (Marten's defaults: 250 ms and 1 s). The daily
         // totals trail intake by this interval plus the batch's own time, and an event committed while the daemon

@@ -48,14 +48,29 @@ public sealed class QueryScenario : IScenario
         var before = results.Single(r => r.Shape == QueryShape.SummaryOverEveryClockRow);
         rows.Add(ResultRow.Compare("compliance summary against the summary as read before: p50 ms", summary.Service.P50, before.Service.P50, "N2"));
         rows.Add(ResultRow.Compare("compliance summary against the summary as read before: p99 ms", summary.Service.P99, before.Service.P99, "N2"));
+        rows.Add(await SummaryFiguresAsync(bench, now, cancellation));
         rows = rows.Append(new ResultRow("disputes seeded / clock rows", $"{context.Scale.QueryDisputes} / {context.Scale.QueryDisputes * 2}")).ToList();
         return new ScenarioResult(rows, new QueryFigures(context.Scale.QueryDisputes, context.Scale.QueryDisputes * 2L, Math.Round(seedSeconds, 1), results),
         [
             "Seeded with Marten bulk insert of the documents the inline projections write (Dispute, 2 ClockRows per dispute), folded with the domain's Evolve from generated histories over 150 days, and the clock tally the asynchronous ClockTallyProjection keeps over those rows; then VACUUM ANALYZE.",
-            "The summary's counts and exposure come from the clock tally (with its freshness read from mt_event_progression), and its disputes due soon and breached in the period from one statement over two covering indexes, each row counting its dispute unless its sibling clock came earlier in the window (no sort by dispute); the shape 'counted over every clock row' is the summary as it was read before (group-by over every ClockRow, disputes by count(distinct)), measured in the same run as its baseline.",
+            "Every figure of the summary comes from the clock tally (with its freshness read from mt_event_progression): counts per clock and status and the exposure from clock_tally, disputes due soon and clocks and disputes breached in the period summed over the breach instants in each window from clock_tally_instants (clocks per instant, less disputes per pair of instants both in the window); the shape 'counted over every clock row' is the summary as it was read before (group-by over every ClockRow, disputes by count(distinct)), measured in the same run as its baseline, and the figures of both are compared (the scenario fails when they differ).",
             "Service: DeadlineListQuery / ComplianceSummaryQuery on a Marten query session, results deserialized. Baseline: the identical SQL and parameters (recorded from the Marten session) sent with plain Npgsql, rows read as raw values.",
             "Each shape's EXPLAIN (ANALYZE, BUFFERS) is in the JSON (figures.shapes[].plans).",
         ]);
+    }
+
+    // The summary's window figures as the tally gives them, against count(distinct) over every clock row.
+    private static async Task<ResultRow> SummaryFiguresAsync(BenchStore bench, Instant now, CancellationToken cancellation)
+    {
+        await using var session = bench.Store.QuerySession();
+        var query = new Disputes.Projections.Compliance.ComplianceSummaryQuery(now, Duration.FromDays(7), now - Duration.FromDays(30), now);
+        var tally = await query.RunAsync(session, cancellation);
+        var counted = await query.RunOverEveryClockRowAsync(session, cancellation);
+        var figures = $"{tally.DisputesDueSoon} / {tally.BreachedClocks} / {tally.BreachedDisputes}";
+        var expected = $"{counted.DisputesDueSoon} / {counted.BreachedClocks} / {counted.BreachedDisputes}";
+        return figures == expected
+            ? new ResultRow("summary: disputes due soon / clocks / disputes breached in the period (tally; count over every clock row)", figures, expected)
+            : throw new InvalidOperationException($"The summary's tally gives {figures} (due soon / breached clocks / breached disputes), the clock rows {expected}.");
     }
 
     private static async Task<ShapeFigures> MeasureAsync(ScenarioContext context, BenchStore bench, QueryShape shape, CancellationToken cancellation)

@@ -11,12 +11,12 @@ namespace Disputes.Bench.Scenarios;
 public sealed record QueryShape(string Name, Func<IQuerySession, CancellationToken, Task<long>> Run)
 {
     /// <summary>
-    /// The summary as it was read before the clock tally and the sibling columns: counts and exposure over every clock
-    /// row, disputes with count(distinct).
+    /// The summary as it was read before the clock tally: counts and exposure over every clock row, disputes with
+    /// count(distinct).
     /// </summary>
     public const string SummaryOverEveryClockRow = "compliance summary, counted over every clock row, disputes by count(distinct) (as before)";
 
-    /// <summary>The summary as the service reads it: counts and exposure from the clock tally.</summary>
+    /// <summary>The summary as the service reads it: every figure from the clock tally.</summary>
     public const string Summary = "compliance summary";
 
     /// <summary>The shapes measured: the deadline list filtered the ways the API allows, and the summary.</summary>

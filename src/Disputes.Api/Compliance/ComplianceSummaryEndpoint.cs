@@ -13,8 +13,8 @@ public static class ComplianceSummaryEndpoint
 {
     /// <summary>
     /// Counts per clock and status, disputes breaching in the next 7 days, breaches between <c>from</c> and
-    /// <c>to</c> (ISO instants; default the last 30 days) and the total forfeiture exposure. The counts and the exposure
-    /// are kept by an asynchronous projection; <c>freshness</c> says how far they trail the event log.
+    /// <c>to</c> (ISO instants; default the last 30 days) and the total forfeiture exposure. Every figure is kept by an
+    /// asynchronous projection (the clock tally); <c>freshness</c> says how far they trail the event log.
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/compliance/summary")]

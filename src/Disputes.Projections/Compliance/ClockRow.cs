@@ -78,20 +78,6 @@ public sealed record ClockRow
     public Instant? AwaitingApprovalSince { get; init; }
 
     /// <summary>
-    /// The dispute's other clock (a dispute has two, <see cref="ComplianceClock"/>), folded beside this one so that a row
-    /// knows when its sibling breached or breaches: the summary then counts disputes, not clocks, from one index without
-    /// sorting by dispute (<see cref="SiblingBreachedAt"/>, <see cref="SiblingPendingBreachInstant"/>). Null only on a row
-    /// written before it existed (rebuild the projection: see docs/operations.md).
-    /// </summary>
-    public DeadlineClock? Sibling { get; init; }
-
-    /// <summary>When the dispute's other clock breached; null while it has not.</summary>
-    public Instant? SiblingBreachedAt { get; init; }
-
-    /// <summary>When the dispute's other clock breaches, while it is pending; null otherwise.</summary>
-    public Instant? SiblingPendingBreachInstant { get; init; }
-
-    /// <summary>
     /// The written notice that answers this clock (rule book section 8; <see cref="NoticeKinds.ClocksMet"/>): the first one
     /// sent, or, while none is, the first one waiting in the print queue; null while none was written. What the report of
     /// notices missing or late reads beside the clock.
@@ -104,9 +90,7 @@ public sealed record ClockRow
     /// <summary>The row a new dispute starts with for <paramref name="clock"/>.</summary>
     public static ClockRow Start(DisputeOpened e, ComplianceClock clock)
     {
-        var (state, sibling) = clock == ComplianceClock.Acknowledgment
-            ? (DeadlineClock.ForAcknowledgment(e), DeadlineClock.ForResolution(e))
-            : (DeadlineClock.ForResolution(e), DeadlineClock.ForAcknowledgment(e));
+        var state = clock == ComplianceClock.Acknowledgment ? DeadlineClock.ForAcknowledgment(e) : DeadlineClock.ForResolution(e);
         return new ClockRow
         {
             Id = IdFor(e.DisputeId, clock),
@@ -118,7 +102,7 @@ public sealed record ClockRow
             Amount = e.Amount,
             Currency = e.Currency,
             TimeZoneId = e.TimeZoneId,
-        }.With(state, sibling);
+        }.With(state);
     }
 
     /// <summary>The row after an event of its dispute's stream.</summary>
@@ -136,27 +120,21 @@ public sealed record ClockRow
                 this with { AwaitingApprovalSince = null },
             _ => this,
         };
-        return next.With(State.Evolve(@event), Sibling?.Evolve(@event));
+        return next.With(State.Evolve(@event));
     }
 
-    private ClockRow With(DeadlineClock state, DeadlineClock? sibling)
-    {
-        var zone = DateTimeZoneProviders.Tzdb[TimeZoneId];
-        return this with
+    private ClockRow With(DeadlineClock state) =>
+        this with
         {
             State = state,
             Status = state.Status,
             DueOn = state.DueOn,
-            BreachInstant = state.BreachInstant(zone),
+            BreachInstant = state.BreachInstant(DateTimeZoneProviders.Tzdb[TimeZoneId]),
             MetAt = state.MetAt,
             BreachedAt = state.BreachedAt,
             Basis = state.Basis,
             ForfeitureExposure = Forfeiture.Exposure(Amount, FinanceCharges),
-            Sibling = sibling,
-            SiblingBreachedAt = sibling?.BreachedAt,
-            SiblingPendingBreachInstant = sibling is { IsPending: true } ? sibling.BreachInstant(zone) : null,
         };
-    }
 }
 
 /// <summary>The written notice that answers a clock, as its <see cref="ClockRow"/> keeps it.</summary>

@@ -16,10 +16,7 @@ internal static class ClockRowStorage
     /// <summary>Status, then the list order: "every pending clock", "breached in the last 30 days", the summary.</summary>
     public const string ByStatus = "ix_clockrow_status_due";
 
-    /// <summary>
-    /// Status and breach instant, with the clock and when its sibling breaches: "disputes due within a week" on the
-    /// summary, counted from the index alone (<see cref="ComplianceSummaryQuery"/>).
-    /// </summary>
+    /// <summary>Status and breach instant: the notices missing or late, clocks due within a window.</summary>
     public const string ByStatusAndBreachInstant = "ix_clockrow_status_breach_instant";
 
     /// <summary>One account's clocks in due order.</summary>
@@ -28,10 +25,7 @@ internal static class ClockRowStorage
     /// <summary>The dispute's own rows, read when its clocks change.</summary>
     public const string ByDispute = "ix_clockrow_dispute";
 
-    /// <summary>
-    /// When clocks were breached, with the clock and when its sibling breached: only breached rows are in it, and the
-    /// summary's "breached in the period" counts clocks and disputes from it alone.
-    /// </summary>
+    /// <summary>When clocks were breached (only breached rows are in it): the breach report.</summary>
     public const string ByBreachedAt = "ix_clockrow_breached_at";
 
     /// <summary>
@@ -57,18 +51,14 @@ internal static class ClockRowStorage
         clockRows.Duplicate(r => r.BreachInstant, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
         clockRows.Duplicate(r => r.BreachedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
         clockRows.Duplicate(r => r.ForfeitureExposure, pgType: "numeric", dbType: NpgsqlDbType.Numeric);
-        clockRows.Duplicate(r => r.SiblingBreachedAt, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
-        clockRows.Duplicate(r => r.SiblingPendingBreachInstant, pgType: "timestamp with time zone", dbType: NpgsqlDbType.TimestampTz);
 
         clockRows.Indexes.Clear();
         Add(clockRows, ByClockAndStatus, "clock", "status", "due_on", "case_number");
         Add(clockRows, ByStatus, "status", "due_on", "case_number", "clock");
-        Add(clockRows, ByStatusAndBreachInstant, "status", "breach_instant").IncludeColumns = ["clock", "sibling_pending_breach_instant"];
+        Add(clockRows, ByStatusAndBreachInstant, "status", "breach_instant");
         Add(clockRows, ByAccount, "account_id", "due_on", "case_number");
         Add(clockRows, ByDispute, "dispute_id");
-        var byBreachedAt = Add(clockRows, ByBreachedAt, "breached_at");
-        byBreachedAt.Predicate = "breached_at is not null";
-        byBreachedAt.IncludeColumns = ["clock", "sibling_breached_at"];
+        Add(clockRows, ByBreachedAt, "breached_at").Predicate = "breached_at is not null";
         Add(clockRows, ByStatusAndDispute, "status", "dispute_id").IncludeColumns = ["forfeiture_exposure"];
     }
 

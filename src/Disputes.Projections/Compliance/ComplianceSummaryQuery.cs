@@ -6,8 +6,8 @@ using NodaTime;
 namespace Disputes.Projections.Compliance;
 
 /// <summary>
-/// Counts per clock and status and the forfeiture exposure (from the <see cref="ClockTally"/>, with its freshness), what is
-/// due soon and breaches in a period (index-backed, over the clock rows, in one statement).
+/// Where the portfolio's clocks stand, all from the <see cref="ClockTally"/> with its freshness: counts per clock and
+/// status, the forfeiture exposure, the disputes due soon and the clocks and disputes that breached in a period.
 /// </summary>
 /// <param name="Now">The instant "due soon" counts from.</param>
 /// <param name="DueWithin">How far ahead "due soon" looks.</param>
@@ -15,29 +15,19 @@ namespace Disputes.Projections.Compliance;
 /// <param name="BreachesTo">End of the breach period (exclusive).</param>
 public sealed record ComplianceSummaryQuery(Instant Now, Duration DueWithin, Instant BreachesFrom, Instant BreachesTo)
 {
-    /// <summary>Reads the tally with its freshness and counts what is due soon and what breached in the period from the clock rows' indexes.</summary>
+    /// <summary>Reads the tally with its freshness: the counts, the exposure and the sums over the instants in the two windows.</summary>
     public async Task<ComplianceSummary> RunAsync(IQuerySession session, CancellationToken cancellation)
     {
         // Freshness is read before the tally: the projection commits its progress with the tally, so the tally read
         // afterwards is at least as current as the freshness says, never less.
         var freshness = (await ProjectionLag.ReadAsync(session, [ClockTallyProjection.ProjectionName], cancellation))[0];
         var (counts, exposure) = await ClockTally.ReadAsync(session, cancellation);
-        var table = session.DocumentStore.Options.Schema.For<ClockRow>();
-        var figures = (await session.QueryAsync<ClockRowFigures>(
-            $"""
-             select json_build_object(
-               'dueSoon', (select count(*) filter (where {CountsItsDispute("breach_instant", "sibling_pending_breach_instant", "?")})
-                           from {table} where status = 'Pending' and breach_instant >= ? and breach_instant < ?),
-               'clocks', count(*),
-               'disputes', count(*) filter (where {CountsItsDispute("breached_at", "sibling_breached_at", "?")}))
-             from {table} where breached_at >= ? and breached_at < ?
-             """,
-            cancellation, Now, Now, Now + DueWithin, BreachesFrom, BreachesFrom, BreachesTo))[0];
-        return new ComplianceSummary(counts, figures.DueSoon, figures.Clocks, figures.Disputes, exposure, freshness);
+        var windows = await ClockTally.ReadWindowsAsync(session, Now, Now + DueWithin, BreachesFrom, BreachesTo, cancellation);
+        return new ComplianceSummary(counts, windows.DueSoon, windows.BreachedClocks, windows.BreachedDisputes, exposure, freshness);
     }
 
     /// <summary>
-    /// The same summary as it was read before the tally and the sibling columns: the counts and the exposure counted over
+    /// The same summary counted over the clock rows, as it was read before the tally: the counts and the exposure over
     /// every clock row, the disputes with <c>count(distinct)</c>. Current as of the last commit (its freshness says 0
     /// behind), but a scan of the whole table and a sort of every row found; the benchmark's baseline, and what the
     /// tests hold the summary to.
@@ -59,15 +49,6 @@ public sealed record ComplianceSummaryQuery(Instant Now, Duration DueWithin, Ins
         return new ComplianceSummary(counts, figures.DueSoon, figures.Clocks, figures.Disputes, exposure,
             new ProjectionLag(ClockTallyProjection.ProjectionName, 0, 0, 0));
     }
-
-    /// <summary>
-    /// The condition under which a clock row found in a window starting at <paramref name="windowStart"/> counts its
-    /// dispute: when the dispute's other clock is not in the window before it. Of a dispute whose two clocks are both in
-    /// the window, only the earlier counts (the acknowledgment on a tie), so each dispute counts once and no row has to
-    /// be sorted by dispute. The window's end needs no test: the sibling is before this row, which is before the end.
-    /// </summary>
-    private static string CountsItsDispute(string instant, string siblingInstant, string windowStart) =>
-        $"not coalesce({siblingInstant} >= {windowStart} and ({siblingInstant} < {instant} or ({siblingInstant} = {instant} and clock <> '{nameof(ComplianceClock.Acknowledgment)}')), false)";
 
     /// <summary>
     /// The sum over every breached dispute of its exposure, each counted once, straight from the clock rows (current
@@ -100,9 +81,8 @@ public sealed record ComplianceSummaryQuery(Instant Now, Duration DueWithin, Ins
 /// <param name="BreachedDisputes">Disputes with a clock that breached in the period.</param>
 /// <param name="TotalForfeitureExposure">Sum over every breached dispute of its exposure, each counted once.</param>
 /// <param name="Freshness">
-/// How far <paramref name="Counts"/> and <paramref name="TotalForfeitureExposure"/> trail the event log: they are kept
-/// by an asynchronous projection (<see cref="ClockTallyProjection"/>). Measured just before they were read, so they are
-/// at least this current. The other figures are read from the clock rows and are always current.
+/// How far every figure trails the event log: they are kept by an asynchronous projection
+/// (<see cref="ClockTallyProjection"/>). Measured just before they were read, so they are at least this current.
 /// </param>
 public sealed record ComplianceSummary(
     IReadOnlyList<ComplianceSummaryQuery.ClockCount> Counts,

@@ -56,6 +56,7 @@ public sealed class when_compliance_audits_the_deadlines(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compliance dashboard" })).ToBeVisibleAsync();
 
         await Expect(page.Locator("#exposure")).ToHaveTextAsync("$50.00");
+        await Expect(page.Locator("#summary-freshness")).ToHaveTextAsync("Every recorded event is counted.");
         await Expect(page.Locator("#counts-table tr[data-status=breached] td[data-clock=acknowledgment]")).ToHaveTextAsync("1");
         await Expect(page.Locator("#counts-table tr[data-status=met] td[data-clock=acknowledgment]")).ToHaveTextAsync("1");
 

@@ -87,11 +87,11 @@ public sealed class ConsoleHost : IAsyncDisposable
         var projections = App.Services.GetRequiredService<IProjectionCoordinator>();
         await App.ResetAllMartenDataAsync();
 
-        // Marten empties documents and events but not the clock tally's own table; the log is empty now, so the
+        // Marten empties documents and events but not the clock tally's own tables; the log is empty now, so the
         // tally's projection has nothing to write meanwhile.
         await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.Table}");
+            session.QueueSqlCommand($"truncate {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.Table}, {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.InstantsTable}");
             // The deadline timers and their sweeps go with the messages Wolverine's reset drops.
             session.QueueSqlCommand($"truncate {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.TimersTable}, {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.SweepsTable}");
             await session.SaveChangesAsync();

@@ -184,8 +184,8 @@ public sealed class StoredState(string connectionString) : IAsyncDisposable
     }
 
     /// <summary>
-    /// The differences between the asynchronous clock tally and a count over every clock row (per clock and status,
-    /// and the breached disputes' exposure), once the tally has caught up with the log; empty when they agree. Waits up
+    /// The differences between the asynchronous clock tally and a count over every clock row (per clock and status, the
+    /// breached disputes' exposure, and clocks and disputes per breach instant), once the tally has caught up with the log; empty when they agree. Waits up
     /// to <paramref name="timeout"/> for the tally to catch up and agree, since timers may still be appending.
     /// </summary>
     public async Task<IReadOnlyList<string>> ClockTallyDriftAsync(TimeSpan timeout)
@@ -208,6 +208,21 @@ public sealed class StoredState(string connectionString) : IAsyncDisposable
         }
     }
 
+    // The tally's instants counted over the clock rows: breached clocks by breach time and pending ones by breach instant,
+    // and the disputes whose two clocks both are, by their pair of instants.
+    private static string CountedInstants =>
+        $"""
+         with instants as (
+             select dispute_id, clock, 'breached' as figure, breached_at as at from {Schema}.mt_doc_clockrow where breached_at is not null
+             union all
+             select dispute_id, clock, 'pending', breach_instant from {Schema}.mt_doc_clockrow where status = 'Pending' and breach_instant is not null)
+         select figure || '-clock' as figure, at as first_at, at as second_at, count(*) as count from instants group by figure, at
+         union all
+         select a.figure || '-pair', least(a.at, b.at), greatest(a.at, b.at), count(*)
+         from instants a join instants b on b.dispute_id = a.dispute_id and b.figure = a.figure and a.clock = 'Acknowledgment' and b.clock = 'Resolution'
+         group by a.figure, least(a.at, b.at), greatest(a.at, b.at)
+         """;
+
     private async Task<List<string>> CompareClockTallyAsync()
     {
         await using var connection = await OpenAsync();
@@ -221,6 +236,12 @@ public sealed class StoredState(string connectionString) : IAsyncDisposable
              select coalesce(c.tally, k.tally) || ': counted ' || coalesce(c.amount::text, 'nothing') || ', tally ' || coalesce(k.amount::text, 'nothing')
              from counted c full join kept k on k.tally = c.tally
              where c.amount is distinct from k.amount and not (c.tally = 'exposure' and c.amount = 0 and k.tally is null)
+             union all
+             select coalesce(c.figure, k.figure) || ' at ' || coalesce(c.first_at, k.first_at)::text || ' / ' || coalesce(c.second_at, k.second_at)::text
+                    || ': counted ' || coalesce(c.count::text, 'nothing') || ', tally ' || coalesce(k.count::text, 'nothing')
+             from ({CountedInstants}) c
+             full join {Schema}.{ClockTally.InstantsTable} k on (k.figure, k.first_at, k.second_at) = (c.figure, c.first_at, c.second_at)
+             where c.count is distinct from k.count
              """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var drift = new List<string>();

@@ -6,13 +6,14 @@ using Disputes.Tests.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Xunit;
 
 namespace Disputes.Tests.Compliance;
 
 /// <summary>
-/// The summary's counts per clock and status and its exposure come from the asynchronous clock tally; they must be
-/// exactly what counting every clock row would give.
+/// The summary's figures come from the asynchronous clock tally: its counts per clock and status, its exposure and its
+/// windows (due soon, breached in a period) must be exactly what counting every clock row would give.
 /// </summary>
 public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixture) : ServiceTest(fixture)
 {
@@ -32,6 +33,7 @@ public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixtu
         Assert.Contains(expected.Counts, c => c.StartsWith("resolution/stopped=", StringComparison.Ordinal));
         Assert.Contains(expected.Counts, c => c.StartsWith("acknowledgment/metbyresolution=", StringComparison.Ordinal));
         Assert.Equal("ClockTally", summary["freshness"]!["projection"].Str());
+        await AssertTheWindowsAgreeWithTheClockRowsAsync();
     }
 
     [Fact]
@@ -59,6 +61,7 @@ public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixtu
         Assert.Equal(expected.Counts, Counts(after));
         Assert.Equal(Counts(before), Counts(after));
         Assert.Equal(expected.Exposure, (decimal)after["totalForfeitureExposure"]!);
+        await AssertTheWindowsAgreeWithTheClockRowsAsync();
     }
 
     // Filed too late (its clocks do not apply); acknowledged; resolved (the acknowledgment met by resolution); resolved then reopened; withdrawn; given finance
@@ -91,6 +94,29 @@ public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixtu
         }
 
         Assert.Equal(7, await Service.ScalarAsync<long>("select count(*) from disputes.mt_doc_clockrow where status = 'Breached'"));
+    }
+
+    // Windows a day apart from before the first breach to after the last, so every clock's instant is at an edge of some.
+    private async Task AssertTheWindowsAgreeWithTheClockRowsAsync()
+    {
+        await using var session = Service.Store.QuerySession();
+        var days = Enumerable.Range(0, 16).Select(week => Instant.FromUtc(2025, 4, 1, 0, 0) + Duration.FromDays(7 * week)).ToList();
+        var breachedDisputes = 0L;
+        foreach (var from in days)
+        {
+            foreach (var to in days.Where(to => to > from))
+            {
+                var query = new ComplianceSummaryQuery(from, to - from, from, to);
+                var tally = await query.RunAsync(session, CancellationToken.None);
+                var counted = await query.RunOverEveryClockRowAsync(session, CancellationToken.None);
+                Assert.True(
+                    (counted.DisputesDueSoon, counted.BreachedClocks, counted.BreachedDisputes) == (tally.DisputesDueSoon, tally.BreachedClocks, tally.BreachedDisputes),
+                    $"[{from}, {to}): the tally gives {(tally.DisputesDueSoon, tally.BreachedClocks, tally.BreachedDisputes)} (due soon, breached clocks, breached disputes), the clock rows {(counted.DisputesDueSoon, counted.BreachedClocks, counted.BreachedDisputes)}");
+                breachedDisputes = Math.Max(breachedDisputes, tally.BreachedDisputes);
+            }
+        }
+
+        Assert.True(breachedDisputes > 0, "no window holds a breach");
     }
 
     private Task<JsonObject> CaughtUpSummaryAsync() =>

@@ -129,6 +129,29 @@ const DAY_COLUMNS = [
 ];
 let daysRetry = null;
 
+/** What an asynchronous projection's freshness means to the reader. */
+function freshnessText(freshness) {
+  const behind = freshness.eventsBehind;
+  return behind === 0
+    ? "Every recorded event is counted."
+    : `${behind} recent ${behind === 1 ? "event is" : "events are"} not counted yet (${freshness.secondsBehind.toFixed(1)} s behind).`;
+}
+
+let summaryRetry = null;
+
+/** The totals and counts, from the clock tally; asked again while recent events are not counted yet. */
+async function renderSummaryFigures(attempt = 0) {
+  clearTimeout(summaryRetry);
+  const summary = await call("/api/compliance/summary");
+  serviceNow = new Date(summary.breachesTo);
+  document.getElementById("as-of-now").textContent = `Service time: ${instant(summary.breachesTo)}`;
+  renderSummary(summary);
+  document.getElementById("summary-freshness").textContent = freshnessText(summary.freshness);
+  if (summary.freshness.eventsBehind > 0 && attempt < 10) {
+    summaryRetry = setTimeout(() => renderSummaryFigures(attempt + 1).catch((error) => showProblem(notice, error)), 1000);
+  }
+}
+
 async function renderDays(attempt = 0) {
   clearTimeout(daysRetry);
   const totals = await call(`/api/compliance/days?from=${addDays(today(), -89)}&to=${today()}`);
@@ -146,9 +169,7 @@ async function renderDays(attempt = 0) {
       el("tfoot", {}, el("tr", {}, el("th", { scope: "row", text: "Total" }),
         DAY_COLUMNS.map(([key]) => el("td", { class: "num", text: String(sum(key)) }))))));
   const behind = totals.freshness.eventsBehind;
-  document.getElementById("days-freshness").textContent = behind === 0
-    ? "Every recorded event is counted."
-    : `${behind} recent ${behind === 1 ? "event is" : "events are"} not counted yet (${totals.freshness.secondsBehind.toFixed(1)} s behind).`;
+  document.getElementById("days-freshness").textContent = freshnessText(totals.freshness);
   if (behind > 0 && attempt < 10) {
     daysRetry = setTimeout(() => renderDays(attempt + 1).catch((error) => showProblem(notice, error)), 1000);
   }
@@ -268,10 +289,7 @@ async function renderPrintQueue() {
 async function load() {
   clearNotice(notice);
   try {
-    const summary = await call("/api/compliance/summary");
-    serviceNow = new Date(summary.breachesTo);
-    document.getElementById("as-of-now").textContent = `Service time: ${instant(summary.breachesTo)}`;
-    renderSummary(summary);
+    await renderSummaryFigures();
     const [risk, breached, attention, violations, complaintsAtRisk, complaintsOverdue] = await Promise.all([
       call(`/api/compliance/deadlines?status=pending&dueBefore=${addDays(today(), 7)}&pageSize=100`),
       call("/api/compliance/deadlines?status=breached&pageSize=100"),
