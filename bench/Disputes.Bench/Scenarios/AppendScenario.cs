@@ -35,7 +35,7 @@ public sealed class AppendScenario : IScenario
                     (count, ct) => AppendManyAsync(bench.Store, histories, count, ct), done, cancellation));
         }
 
-        await using (var dataSource = BaselineDataSource.Create(context.ConnectionString))
+        await using (var dataSource = NpgsqlDataSource.Create(context.ConnectionString))
         {
             await using var pick = dataSource.CreateCommand("select id from disputes.mt_doc_dispute limit 1");
             var template = await DisputeRowTemplate.CaptureAsync(context.ConnectionString,

@@ -82,7 +82,7 @@ public sealed class IntakeScenario : IScenario
 
     private static async Task<(RunOutcome Outcome, CpuFigures Cpu)> RunBaselineAsync(ScenarioContext context, BenchAccount account, long transactions, CancellationToken cancellation)
     {
-        await using var dataSource = BaselineDataSource.Create(context.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(context.ConnectionString);
         var transaction = await PlainIntakeTransaction.PrepareAsync(dataSource, context.ConnectionString, account.AccountId, cancellation);
         await ConcurrentRunner.RunForAsync(context.Clients, context.Scale.IntakeWarmup, transaction.ExecuteAsync, null, cancellation);
         long done = 0;

@@ -116,7 +116,7 @@ public sealed class LagScenario : IScenario
     private static async Task<ProbeOutcome> RunBaselineAsync(ScenarioContext context, int loadWorkers, BenchAccount account,
         CancellationToken cancellation)
     {
-        await using var dataSource = BaselineDataSource.Create(context.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(context.ConnectionString);
         var transaction = await PlainIntakeTransaction.PrepareAsync(dataSource, context.ConnectionString, account.AccountId, cancellation);
         await ConcurrentRunner.RunForAsync(context.Clients, context.Scale.IntakeWarmup, transaction.ExecuteAsync, null, cancellation);
 

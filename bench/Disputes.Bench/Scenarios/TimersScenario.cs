@@ -1,5 +1,4 @@
 using System.Globalization;
-using Disputes.Bench.Baseline;
 using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Timers;
 using Npgsql;
@@ -18,7 +17,7 @@ public sealed class TimersScenario : IScenario
 
     public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellation)
     {
-        await using var dataSource = BaselineDataSource.Create(context.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(context.ConnectionString);
         var service = await ServiceTimerRun.RunAsync(context, dataSource, cancellation);
         var peer = await HangfireTimerRun.RunAsync(context, TimeSpan.FromSeconds(service.ScheduledJobPollingSeconds), dataSource, cancellation);
         var plain = await PlainBreachRun.RunAsync(context, dataSource, service.SweepBatchSize, service.SweepWorkers, cancellation);

@@ -82,7 +82,7 @@ public static class ClockTally
         IQuerySession session, Instant dueFrom, Instant dueTo, Instant breachedFrom, Instant breachedTo, CancellationToken cancellation)
     {
         var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.{InstantsTable}";
-        var counts = (await session.QueryAsync<WindowCounts>(
+        return (await session.QueryAsync<WindowCounts>(
             $"""
              select json_build_object(
                'dueSoon', (select {DisputesInWindow} from {table} where figure in ('{PendingClock}', '{PendingPair}') and first_at >= ? and first_at < ? and second_at < ?),
@@ -90,7 +90,6 @@ public static class ClockTally
                'breachedDisputes', (select {DisputesInWindow} from {table} where figure in ('{BreachedClock}', '{BreachedPair}') and first_at >= ? and first_at < ? and second_at < ?))
              """,
             cancellation, dueFrom, dueTo, dueTo, breachedFrom, breachedTo, breachedFrom, breachedTo, breachedTo))[0];
-        return counts;
     }
 
     /// <summary>Queues the upserts of the tally rows that <paramref name="changes"/> moves, in the operations' transaction.</summary>
