@@ -311,6 +311,9 @@ internal ref struct SecretScanner
         var number = new NumberShape { Start = position };
         recentDigits.Clear();
         Range groupBefore = default, previousGroup = default, group = default;
+
+        // The separators before each of the last three groups (none before the number's first).
+        Range beforeGroupBefore = default, beforePreviousGroup = default, beforeGroup = default, separator = default;
         while (true)
         {
             var groupStart = position;
@@ -318,6 +321,7 @@ internal ref struct SecretScanner
             position = digits < 0 ? text.Length : position + digits;
 
             (groupBefore, previousGroup, group) = (previousGroup, group, new Range(groupStart, position));
+            (beforeGroupBefore, beforePreviousGroup, beforeGroup) = (beforePreviousGroup, beforeGroup, separator);
             number.AddGroup(text[group]);
             recentDigits.AddGroup(text[group]);
 
@@ -330,12 +334,22 @@ internal ref struct SecretScanner
             }
 
             var next = NextGroupStart(position);
+            var after = next < 0 ? default : new Range(position, next);
+            if (number.Groups > 3 || (number.Groups == 3 && next >= 0))
+            {
+                if (IsSocialSecurityNumberWithin(beforeGroupBefore, groupBefore, beforePreviousGroup, previousGroup, beforeGroup, group, after))
+                {
+                    found |= Findings.SocialSecurityNumber;
+                }
+            }
+
             if (next < 0)
             {
                 break;
             }
 
-            number.AddSeparator(text[position..next]);
+            number.AddSeparator(text[after]);
+            separator = after;
             position = next;
         }
 
@@ -403,6 +417,19 @@ internal ref struct SecretScanner
         var areaDigits = text[area];
         return areaDigits is not ("000" or "666") && areaDigits[0] != '9'
             && text[group] is not "00" && text[serial] is not "0000";
+    }
+
+    // Three groups of a longer number, set apart from it: "2026-01-01 123-45-6789" is a date then an SSN, "044 55 1234
+    // 5678" a phone number. The SSN's two separators are the same, and the number's separators on either side of it
+    // differ from them.
+    private readonly bool IsSocialSecurityNumberWithin(
+        Range before, Range area, Range first, Range group, Range second, Range serial, Range after)
+    {
+        var inner = text[first];
+        return Length(area) == 3 && inner.SequenceEqual(text[second])
+            && (Length(before) == 0 || !text[before].SequenceEqual(inner))
+            && (Length(after) == 0 || !text[after].SequenceEqual(inner))
+            && IsIssuableSocialSecurityNumber(area, group, serial);
     }
 
     private static int Length(Range range) => range.End.Value - range.Start.Value;
