@@ -24,6 +24,9 @@ public static class ClockTally
     /// <summary>The counts by breach instant: the table's name in the service's schema.</summary>
     public const string InstantsTable = "clock_tally_instants";
 
+    /// <summary>Both tables' names, for whatever empties the tally (a rebuild's teardown, a test's reset).</summary>
+    public static IReadOnlyList<string> Tables { get; } = [Table, InstantsTable];
+
     private const string Exposure = "exposure";
 
     // The figures of the instants table: clocks by instant, and disputes whose two clocks are both there by pair.
@@ -52,7 +55,7 @@ public static class ClockTally
         instants.AddColumn("second_at", "timestamp with time zone").AsPrimaryKey();
         instants.AddColumn("count", "bigint").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(instants);
-        return [$"{options.DatabaseSchemaName}.{Table}", $"{options.DatabaseSchemaName}.{InstantsTable}"];
+        return Tables.Select(t => $"{options.DatabaseSchemaName}.{t}").ToList();
     }
 
     /// <summary>The counts per clock and status (none for a status no clock is in) and the breached disputes' exposure.</summary>

@@ -91,7 +91,8 @@ public sealed class ConsoleHost : IAsyncDisposable
         // tally's projection has nothing to write meanwhile.
         await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.Table}, {session.DocumentStore.Options.DatabaseSchemaName}.{Disputes.Projections.Compliance.ClockTally.InstantsTable}");
+            var schema = session.DocumentStore.Options.DatabaseSchemaName;
+            session.QueueSqlCommand($"truncate {string.Join(", ", Disputes.Projections.Compliance.ClockTally.Tables.Select(t => $"{schema}.{t}"))}");
             // The deadline timers and their sweeps go with the messages Wolverine's reset drops.
             session.QueueSqlCommand($"truncate {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.TimersTable}, {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.SweepsTable}");
             await session.SaveChangesAsync();

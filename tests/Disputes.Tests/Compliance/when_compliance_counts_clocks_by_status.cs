@@ -96,7 +96,8 @@ public sealed class when_compliance_counts_clocks_by_status(ServiceFixture fixtu
         Assert.Equal(7, await Service.ScalarAsync<long>("select count(*) from disputes.mt_doc_clockrow where status = 'Breached'"));
     }
 
-    // Windows a day apart from before the first breach to after the last, so every clock's instant is at an edge of some.
+    // Every window between two of 16 week boundaries from April 2025, over the breaches and pending deadlines of the
+    // disputes worked.
     private async Task AssertTheWindowsAgreeWithTheClockRowsAsync()
     {
         await using var session = Service.Store.QuerySession();
