@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage =
         "usage: Disputes.Bench <intake|lag|append|query|timers|rebuild|screening|webhooks|notices|all>[,more] [--scale tiny|small|full] " +
-        "[--connection \"<connection string>\"] [--clients 16] [--results <dir>] [--database-prefix bench] [--keep-databases]";
+        "[--connection \"<connection string>\"] [--clients 16] [--results <dir>] [--database-prefix bench] [--keep-databases] [--in-process]";
 
     /// <summary>Scenarios in the order <c>all</c> runs them.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = ["intake", "lag", "append", "query", "timers", "rebuild", "screening", "webhooks", "notices"];
@@ -32,6 +32,18 @@ public sealed record BenchOptions
 
     /// <summary>Keep the per-scenario databases after the run (default: dropped).</summary>
     public bool KeepDatabases { get; init; }
+
+    /// <summary>
+    /// Run every scenario in this process, one after another, even when several are named. By default each scenario of
+    /// a run of several gets a process of its own (<see cref="Infrastructure.ScenarioProcess"/>).
+    /// </summary>
+    public bool InProcess { get; init; }
+
+    /// <summary>Whether the scenarios run in processes of their own: several of them, and not <see cref="InProcess"/>.</summary>
+    public bool ProcessPerScenario => Scenarios.Count > 1 && !InProcess;
+
+    /// <summary>What the server of <see cref="ConnectionString"/> is, when the parent of a scenario's process knows it.</summary>
+    public string? ServerDescription { get; init; }
 
     public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string problem)
     {
@@ -62,6 +74,12 @@ public sealed record BenchOptions
                 continue;
             }
 
+            if (name == "--in-process")
+            {
+                options = options with { InProcess = true };
+                continue;
+            }
+
             if (i + 1 >= args.Count)
             {
                 problem = $"{name} needs a value.";
@@ -76,6 +94,9 @@ public sealed record BenchOptions
                     break;
                 case "--connection":
                     options = options with { ConnectionString = value };
+                    break;
+                case "--server-description":
+                    options = options with { ServerDescription = value };
                     break;
                 case "--clients" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var clients) && clients is > 0 and <= 512:
                     options = options with { Clients = clients };

@@ -5,7 +5,10 @@ using Disputes.Bench.Scenarios;
 
 namespace Disputes.Bench;
 
-/// <summary>Runs the chosen scenarios one after another, each on a fresh database, and writes their result files.</summary>
+/// <summary>
+/// Runs the chosen scenarios one after another, each on a fresh database, and writes their result files; when several
+/// are chosen, each in a process of its own (<see cref="ScenarioProcess"/>).
+/// </summary>
 public static class BenchRunner
 {
     public static async Task<IReadOnlyList<ResultFile>> RunAsync(BenchOptions options, TextWriter output, CancellationToken cancellation)
@@ -16,13 +19,20 @@ public static class BenchRunner
         progress.Line($"Disputes benchmarks, scale {options.Scale.Name}: {string.Join(", ", options.Scenarios)}");
         progress.Line($"Machine: {machine.Cores} cores, {machine.MemoryGb} GB, {machine.Cpu}, {machine.Runtime}");
 
-        await using var server = await BenchServer.StartAsync(options.ConnectionString, cancellation);
+        await using var server = await BenchServer.StartAsync(options.ConnectionString, options.ServerDescription, cancellation);
         progress.Line($"PostgreSQL: {server.Description}");
 
         var results = new List<ResultFile>();
         foreach (var name in options.Scenarios)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (options.ProcessPerScenario)
+            {
+                progress.Line($"{name}: in a process of its own");
+                results.Add(await ScenarioProcess.RunAsync(name, server, options, resultsDirectory, machine, output, cancellation));
+                continue;
+            }
+
             var file = await RunOneAsync(ScenarioCatalog.Create(name), server, options, machine, progress, cancellation);
             ResultTable.Write(output, $"{name} ({options.Scale.Name}, {file.DurationSeconds:0} s)", file.Table,
             [

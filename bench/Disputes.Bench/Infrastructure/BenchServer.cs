@@ -24,11 +24,14 @@ public sealed class BenchServer : IAsyncDisposable
     /// <summary>Where the server came from.</summary>
     public string Description { get; }
 
-    public static async Task<BenchServer> StartAsync(string? connectionString, CancellationToken cancellation)
+    /// <param name="connectionString">A server to use; none starts a throwaway local cluster.</param>
+    /// <param name="description">What the given server is, when known (a scenario's process is told its parent's cluster).</param>
+    /// <param name="cancellation">Cancels the start.</param>
+    public static async Task<BenchServer> StartAsync(string? connectionString, string? description, CancellationToken cancellation)
     {
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new BenchServer(connectionString, "server of --connection", null);
+            return new BenchServer(connectionString, description ?? "server of --connection", null);
         }
 
         var cluster = await LocalPostgresCluster.StartThrowawayAsync(logger: null, cancellation);

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Disputes.Bench.Infrastructure;
 
 /// <summary>
-/// Samples this process's working set and managed heap every 100 ms while it lives and keeps the peaks. The
-/// service runs in this process (Kestrel on loopback), together with the load generator.
+/// Samples this process's working set, managed heap and GC-committed memory every 100 ms while it lives and keeps the
+/// peaks. The service runs in this process (Kestrel on loopback); so does whatever of the scenario's load does not run
+/// in a process of its own (intake's clients do).
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
@@ -13,6 +14,7 @@ public sealed class MemorySampler : IAsyncDisposable
     private readonly int _gen2Before = GC.CollectionCount(2);
     private long _peakWorkingSet;
     private long _peakHeap;
+    private long _peakCommitted;
     private long _samples;
 
     private MemorySampler()
@@ -31,6 +33,7 @@ public sealed class MemorySampler : IAsyncDisposable
         return new MemoryFigures(
             Math.Round(_peakWorkingSet / 1048576.0, 1),
             Math.Round(_peakHeap / 1048576.0, 1),
+            Math.Round(_peakCommitted / 1048576.0, 1),
             GC.CollectionCount(2) - _gen2Before,
             _samples,
             100);
@@ -64,7 +67,9 @@ public sealed class MemorySampler : IAsyncDisposable
     {
         using var process = Process.GetCurrentProcess();
         _peakWorkingSet = Math.Max(_peakWorkingSet, process.WorkingSet64);
-        _peakHeap = Math.Max(_peakHeap, GC.GetGCMemoryInfo().HeapSizeBytes);
+        var gc = GC.GetGCMemoryInfo();
+        _peakHeap = Math.Max(_peakHeap, gc.HeapSizeBytes);
+        _peakCommitted = Math.Max(_peakCommitted, gc.TotalCommittedBytes);
         _samples++;
     }
 }
@@ -72,7 +77,8 @@ public sealed class MemorySampler : IAsyncDisposable
 /// <summary>Peak memory of the process over a phase.</summary>
 /// <param name="PeakWorkingSetMb">Largest <c>Process.WorkingSet64</c> sampled, MiB.</param>
 /// <param name="PeakManagedHeapMb">Largest GC heap size sampled (after the last GC), MiB.</param>
+/// <param name="PeakGcCommittedMb">Largest memory the GC had committed (its heap, the free space it keeps and its bookkeeping), MiB.</param>
 /// <param name="Gen2Collections">Full collections during the phase.</param>
 /// <param name="Samples">How many samples were taken.</param>
 /// <param name="SampleIntervalMs">Time between samples.</param>
-public sealed record MemoryFigures(double PeakWorkingSetMb, double PeakManagedHeapMb, int Gen2Collections, long Samples, int SampleIntervalMs);
+public sealed record MemoryFigures(double PeakWorkingSetMb, double PeakManagedHeapMb, double PeakGcCommittedMb, int Gen2Collections, long Samples, int SampleIntervalMs);

@@ -63,6 +63,7 @@ public sealed class IntakeScenario : IScenario
             new ResultRow("disputes opened / errors", $"{outcome.Opened} / {outcome.Errors}", $"{baseline.Completed} / 0"),
             ResultRow.Single("peak working set MiB (the service's process)", memory.PeakWorkingSetMb, "N0"),
             ResultRow.Single("peak managed heap MiB", memory.PeakManagedHeapMb, "N0"),
+            ResultRow.Single("peak GC committed MiB", memory.PeakGcCommittedMb, "N0"),
             ResultRow.Compare("process CPU ms per dispute (service alone / baseline's client)", CpuPerDispute(cpu, outcome.Opened), CpuPerDispute(baselineCpu, baseline.Completed), "N2"),
             ResultRow.Single("load clients' CPU ms per dispute (their own process)", CpuPerDispute(outcome.ClientCpu, outcome.Opened), "N2"),
             new ResultRow("process CPU, share of all cores", Percent(cpu.ShareOfMachine), Percent(baselineCpu.ShareOfMachine)),

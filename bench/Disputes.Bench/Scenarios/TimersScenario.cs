@@ -39,6 +39,7 @@ public sealed class TimersScenario : IScenario
             new("scheduling rate /s", Text(service.SchedulingRate), Text(peer.SchedulingRate)),
             ResultRow.Single("peak working set MiB (service)", service.Memory.PeakWorkingSetMb),
             ResultRow.Single("peak managed heap MiB (service)", service.Memory.PeakManagedHeapMb),
+            ResultRow.Single("peak GC committed MiB (service)", service.Memory.PeakGcCommittedMb),
         };
         var notes = new List<string>
         {

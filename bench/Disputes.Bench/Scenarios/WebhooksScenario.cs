@@ -51,6 +51,7 @@ public sealed class WebhooksScenario : IScenario
             new("commit -> dispute.opened received p50 / p99 ms", $"{Text(s.LagMs.P50)} / {Text(s.LagMs.P99)}"),
             ResultRow.Compare("process CPU ms per webhook", s.Cpu.ProcessCpuSeconds * 1000 / Math.Max(1, s.Received), b.Cpu.ProcessCpuSeconds * 1000 / Math.Max(1, b.Received), "N2"),
             ResultRow.Single("peak working set MiB (burst)", s.Memory.PeakWorkingSetMb),
+            ResultRow.Single("peak GC committed MiB (burst)", s.Memory.PeakGcCommittedMb),
         ]);
         var notes = new List<string>
         {

@@ -38,11 +38,8 @@ public static class IntakeClients
     public static async Task<Outcome> RunAsync(Uri address, string? token, int clients, int accounts, TimeSpan warmup, TimeSpan duration,
         Action onMeasuring, Action onMeasured, Action<string> progress, CancellationToken cancellation)
     {
-        var start = ClientsProcess();
-        foreach (var argument in new[] { Command, address.ToString(), Invariant(clients), Invariant(accounts), Invariant(warmup.TotalSeconds), Invariant(duration.TotalSeconds) })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = BenchProcess.StartInfo(
+            [Command, address.ToString(), Invariant(clients), Invariant(accounts), Invariant(warmup.TotalSeconds), Invariant(duration.TotalSeconds)]);
 
         start.Environment[TokenVariable] = token ?? "";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The load clients' process did not start.");
@@ -114,32 +111,6 @@ public static class IntakeClients
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(
             new Outcome(outcome.Opened, outcome.Errors, outcome.Elapsed.TotalSeconds, outcome.Latency, new Dictionary<string, int>(load.ErrorKinds), cpu), Json));
         return 0;
-    }
-
-    /// <summary>
-    /// <c>dotnet exec</c> of this assembly: with its own runtime configuration when run as the bench, or with the host
-    /// application's beside it when the bench is loaded by another (the test project's tiny-scale run).
-    /// </summary>
-    private static ProcessStartInfo ClientsProcess()
-    {
-        var assembly = typeof(IntakeClients).Assembly.Location;
-        var folder = Path.GetDirectoryName(assembly)!;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } configured ? configured
-            : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        if (!File.Exists(Path.ChangeExtension(assembly, ".runtimeconfig.json")))
-        {
-            var configuration = Directory.GetFiles(folder, "*.runtimeconfig.json")
-                .First(file => !Path.GetFileName(file).StartsWith("testhost", StringComparison.OrdinalIgnoreCase));
-            start.ArgumentList.Add("--runtimeconfig");
-            start.ArgumentList.Add(configuration);
-            start.ArgumentList.Add("--depsfile");
-            start.ArgumentList.Add(configuration.Replace(".runtimeconfig.json", ".deps.json", StringComparison.Ordinal));
-        }
-
-        start.ArgumentList.Add(assembly);
-        return start;
     }
 
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
