@@ -8,7 +8,8 @@ namespace Disputes.Bench.Infrastructure;
 /// One scenario of a run of several, in a process of its own on the same server: what a scenario leaves behind in a
 /// process (its heap, the code it jitted, the pools it grew) then never counts against the next one's memory and CPU,
 /// as it would not in a service that never runs the bench's other scenarios. The process prints its own progress and
-/// table, which are passed through, and writes its result file, which is read back.
+/// table (its clock starting at zero again), which are passed through with its errors, and writes its result file,
+/// which is read back.
 /// </summary>
 public static class ScenarioProcess
 {
@@ -29,14 +30,27 @@ public static class ScenarioProcess
         var path = Path.Combine(Directory.CreateDirectory(resultsDirectory).FullName, $"{scenario}.json");
         File.Delete(path);
         using var process = Process.Start(BenchProcess.StartInfo(arguments)) ?? throw new InvalidOperationException($"The process of {scenario} did not start.");
-        var errors = new List<string>();
-        var errorLines = PassThroughAsync(process.StandardError, line => errors.Add(line));
-        var outputLines = PassThroughAsync(process.StandardOutput, line =>
+        var errors = new Queue<string>();
+        void Write(string line)
         {
             lock (output)
             {
                 output.WriteLine(line);
                 output.Flush();
+            }
+        }
+
+        var outputLines = PassThroughAsync(process.StandardOutput, Write);
+        var errorLines = PassThroughAsync(process.StandardError, line =>
+        {
+            Write(line);
+            lock (errors)
+            {
+                errors.Enqueue(line);
+                if (errors.Count > 20)
+                {
+                    errors.Dequeue();
+                }
             }
         });
         try
@@ -57,7 +71,7 @@ public static class ScenarioProcess
                 ?? throw new InvalidOperationException($"{path} is empty.");
         }
 
-        var error = $"The process of {scenario} ended with exit code {process.ExitCode} and no result file: {string.Join(Environment.NewLine, errors.TakeLast(20))}";
+        var error = $"The process of {scenario} ended with exit code {process.ExitCode} and no result file: {string.Join(Environment.NewLine, errors)}";
         return new ResultFile(scenario, options.Scale.Name, started, Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1),
             new ResultFile.LoadAverages(null, MachineInfo.LoadAverage()), false, error, machine, null, [], null, []);
     }

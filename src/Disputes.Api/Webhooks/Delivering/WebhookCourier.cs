@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Disputes.Api.Webhooks.Subscribing;
+using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -55,64 +56,96 @@ public sealed class WebhookCourier(
     /// <summary>The name of the <see cref="HttpClient"/> that sends webhooks.</summary>
     public const string ClientName = "webhooks";
 
+    /// <summary>Claims lost to another message's change before the message is left to Wolverine's own retries.</summary>
+    private const int MaxClaimAttempts = 5;
+
     /// <summary>Makes the attempt <paramref name="message"/> asks for, if it is still the one to make.</summary>
     public async Task DeliverAsync(DeliverWebhook message, IDocumentSession session, IMessageBus bus, CancellationToken cancellation)
     {
         var now = clock.GetCurrentInstant();
-        WebhookDelivery delivery;
-        WebhookSubscription subscription;
-        Instant claimedUntil;
-        await using (var claim = store.LightweightSession())
+        if (await ClaimAsync(message, session, bus, now, cancellation) is not { } claim)
         {
-            if (await claim.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } found
-                || found.Ticket != message.Ticket || found.Finished)
-            {
-                return; // deleted with its subscription, a stale or repeated message, or already done
-            }
-
-            delivery = found;
-            if (delivery.ClaimedUntil is { } held && held > now)
-            {
-                // Another handler is sending it, or its node died mid-attempt: look again once that claim lapses.
-                await bus.ScheduleAsync(message, (held - now + Duration.FromSeconds(1)).ToTimeSpan());
-                return;
-            }
-
-            if (await claim.LoadAsync<WebhookSubscription>(delivery.SubscriptionId, cancellation) is not { } known)
-            {
-                return;
-            }
-
-            subscription = known;
-            if (subscription.State != WebhookSubscriptionState.Active)
-            {
-                await FinishWithoutSendingAsync(message, session, bus, WebhookDeliveryState.Skipped, cancellation);
-                return;
-            }
-
-            var earlier = await claim.Query<WebhookDelivery>()
-                .Where(d => d.SubscriptionId == delivery.SubscriptionId && d.DisputeId == delivery.DisputeId && d.Sequence < delivery.Sequence
-                    && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned
-                    && d.State != WebhookDeliveryState.Skipped)
-                .OrderBy(d => d.Sequence)
-                .FirstOrDefaultAsync(cancellation);
-            if (earlier is not null)
-            {
-                // No message is left for it: the earlier one's finish wakes the lane. Should that finish have looked at
-                // the lane before this commits, its wake-up changed this delivery, and this commit fails on the version.
-                claim.Update(delivery with { State = WebhookDeliveryState.Held, HeldBehind = earlier.Id });
-                await claim.SaveChangesAsync(cancellation);
-                return;
-            }
-
-            claimedUntil = now + Duration.FromTimeSpan(options.Value.Timeout + options.Value.ClaimMargin);
-            claim.Update(delivery with { ClaimedUntil = claimedUntil, HeldBehind = null });
-            await claim.SaveChangesAsync(cancellation);
+            return;
         }
 
-        var response = await SendAsync(subscription, delivery, now, cancellation);
-        await RecordAsync(message, session, bus, claimedUntil, now, response, cancellation);
+        var response = await SendAsync(claim.Subscription, claim.Delivery, now, cancellation);
+        await RecordAsync(message, session, bus, claim.Until, now, response, cancellation);
     }
+
+    private async Task<DeliveryClaim?> ClaimAsync(DeliverWebhook message, IDocumentSession session, IMessageBus bus, Instant now,
+        CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryClaimAsync(message, session, bus, now, cancellation);
+            }
+            catch (ConcurrencyException) when (attempt < MaxClaimAttempts)
+            {
+                // Another message changed the delivery between its read and this commit (a lane's wake-up, or a second
+                // message for it). Nothing was sent: decide again on its new state, rather than fail the message and log
+                // an error for a race the design expects.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims the delivery for this attempt in a transaction of its own, or returns null when there is nothing to send:
+    /// the message is stale, the delivery is claimed by another, it is held behind an earlier delivery of its lane, or
+    /// its subscription is no longer active (then it is finished in <paramref name="session"/> without sending).
+    /// </summary>
+    private async Task<DeliveryClaim?> TryClaimAsync(DeliverWebhook message, IDocumentSession session, IMessageBus bus, Instant now,
+        CancellationToken cancellation)
+    {
+        await using var claim = store.LightweightSession();
+        if (await claim.LoadAsync<WebhookDelivery>(message.DeliveryId, cancellation) is not { } delivery
+            || delivery.Ticket != message.Ticket || delivery.Finished)
+        {
+            return null; // deleted with its subscription, a stale or repeated message, or already done
+        }
+
+        if (delivery.ClaimedUntil is { } held && held > now)
+        {
+            // Another handler is sending it, or its node died mid-attempt: look again once that claim lapses.
+            await bus.ScheduleAsync(message, (held - now + Duration.FromSeconds(1)).ToTimeSpan());
+            return null;
+        }
+
+        if (await claim.LoadAsync<WebhookSubscription>(delivery.SubscriptionId, cancellation) is not { } subscription)
+        {
+            return null;
+        }
+
+        if (subscription.State != WebhookSubscriptionState.Active)
+        {
+            await FinishWithoutSendingAsync(message, session, bus, WebhookDeliveryState.Skipped, cancellation);
+            return null;
+        }
+
+        var earlier = await claim.Query<WebhookDelivery>()
+            .Where(d => d.SubscriptionId == delivery.SubscriptionId && d.DisputeId == delivery.DisputeId && d.Sequence < delivery.Sequence
+                && d.State != WebhookDeliveryState.Delivered && d.State != WebhookDeliveryState.Failed && d.State != WebhookDeliveryState.Abandoned
+                && d.State != WebhookDeliveryState.Skipped)
+            .OrderBy(d => d.Sequence)
+            .FirstOrDefaultAsync(cancellation);
+        if (earlier is not null)
+        {
+            // No message is left for it: the earlier one's finish wakes the lane. Should that finish have looked at
+            // the lane before this commits, its wake-up changed this delivery, and this commit fails on the version.
+            claim.Update(delivery with { State = WebhookDeliveryState.Held, HeldBehind = earlier.Id });
+            await claim.SaveChangesAsync(cancellation);
+            return null;
+        }
+
+        var until = now + Duration.FromTimeSpan(options.Value.Timeout + options.Value.ClaimMargin);
+        claim.Update(delivery with { ClaimedUntil = until, HeldBehind = null });
+        await claim.SaveChangesAsync(cancellation);
+        return new DeliveryClaim(delivery, subscription, until);
+    }
+
+    /// <summary>A delivery claimed for one attempt, with its subscription, until <paramref name="Until"/>.</summary>
+    private sealed record DeliveryClaim(WebhookDelivery Delivery, WebhookSubscription Subscription, Instant Until);
 
     private async Task<WebhookResponse> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery, Instant now, CancellationToken cancellation)
     {
