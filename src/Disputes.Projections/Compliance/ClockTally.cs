@@ -24,8 +24,8 @@ public static class ClockTally
     /// <summary>The counts by breach instant: the table's name in the service's schema.</summary>
     public const string InstantsTable = "clock_tally_instants";
 
-    /// <summary>Both tables' names, for whatever empties the tally (a rebuild's teardown, a test's reset).</summary>
-    public static IReadOnlyList<string> Tables { get; } = [Table, InstantsTable];
+    /// <summary>Both tables' names in <paramref name="schema"/>, for whatever empties the tally (a rebuild's teardown, a test's reset).</summary>
+    public static IReadOnlyList<string> TablesIn(string schema) => [$"{schema}.{Table}", $"{schema}.{InstantsTable}"];
 
     private const string Exposure = "exposure";
 
@@ -55,7 +55,7 @@ public static class ClockTally
         instants.AddColumn("second_at", "timestamp with time zone").AsPrimaryKey();
         instants.AddColumn("count", "bigint").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(instants);
-        return Tables.Select(t => $"{options.DatabaseSchemaName}.{t}").ToList();
+        return TablesIn(options.DatabaseSchemaName);
     }
 
     /// <summary>The counts per clock and status (none for a status no clock is in) and the breached disputes' exposure.</summary>

@@ -91,8 +91,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         // tally's projection has nothing to write meanwhile.
         await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
-            var schema = session.DocumentStore.Options.DatabaseSchemaName;
-            session.QueueSqlCommand($"truncate {string.Join(", ", Disputes.Projections.Compliance.ClockTally.Tables.Select(t => $"{schema}.{t}"))}");
+            session.QueueSqlCommand($"truncate {string.Join(", ", Disputes.Projections.Compliance.ClockTally.TablesIn(session.DocumentStore.Options.DatabaseSchemaName))}");
             // The deadline timers and their sweeps go with the messages Wolverine's reset drops.
             session.QueueSqlCommand($"truncate {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.TimersTable}, {Disputes.Api.Hosting.DisputesStore.Schema}.{Disputes.Api.Disputes.Timing.DeadlineTimers.SweepsTable}");
             await session.SaveChangesAsync();
