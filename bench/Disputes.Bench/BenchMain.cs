@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Disputes.Bench.Webhooks;
 using Disputes.Bench.Workload;
 
 namespace Disputes.Bench;
@@ -6,7 +7,8 @@ namespace Disputes.Bench;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/Disputes.Bench -- &lt;scenario|all&gt; [--scale tiny|small|full]
 /// [--connection "&lt;cs&gt;"] [--clients N] [--results DIR] [--database-prefix NAME] [--keep-databases]</c>;
-/// <c>intake-clients ...</c> runs the intake scenario's load clients in a process of their own (<see cref="IntakeClients"/>).
+/// <c>intake-clients ...</c> runs intake's load clients in a process of their own (<see cref="IntakeClients"/>), and
+/// <c>webhook-receiver</c> the webhooks scenario's receiver (<see cref="BenchReceiver"/>).
 /// </summary>
 public static class BenchMain
 {
@@ -29,6 +31,11 @@ public static class BenchMain
         if (args is [IntakeClients.Command, ..])
         {
             return await IntakeClients.MainAsync(args, cancellation.Token);
+        }
+
+        if (args is [BenchReceiver.Command])
+        {
+            return await BenchReceiver.MainAsync(cancellation.Token);
         }
 
         if (!BenchOptions.TryParse(args, out var options, out var problem))

@@ -36,4 +36,26 @@ public static class BenchProcess
 
         return start;
     }
+
+    /// <summary>
+    /// Ends a process started with standard input redirected, which takes the end of its input as the word to stop: closes
+    /// it, gives the process ten seconds to exit, then kills it; disposes it either way.
+    /// </summary>
+    public static async Task EndAsync(Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
 }

@@ -43,6 +43,15 @@ public sealed class LatencyRecorder
         return list;
     }
 
+    /// <summary>Every duration recorded so far, in milliseconds, in no particular order.</summary>
+    public double[] Values()
+    {
+        lock (_lock)
+        {
+            return [.. _lists.SelectMany(l => l)];
+        }
+    }
+
     public LatencySummary Summary()
     {
         lock (_lock)

@@ -17,7 +17,7 @@ public sealed class IntakeScenario : IScenario
     public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellation)
     {
         var accounts = BenchAccounts.Create(context.Scale.Accounts);
-        IntakeClients.Outcome outcome;
+        IntakeClients.Run outcome;
         MemoryFigures memory;
         CpuFigures cpu;
         IReadOnlyDictionary<string, int> errorKinds;
@@ -30,18 +30,16 @@ public sealed class IntakeScenario : IScenario
 
             await using var sampler = MemorySampler.Start();
             context.Progress.Line($"intake: {context.Clients} clients in their own process, warming up for {context.Scale.IntakeWarmup.TotalSeconds:0} s");
-            CpuMeter? meter = null;
-            CpuFigures? measured = null;
-            outcome = await IntakeClients.RunAsync(service.Address, service.Client.DefaultRequestHeaders.Authorization?.Parameter, context.Clients,
-                accounts.Count, context.Scale.IntakeWarmup, context.Scale.IntakeDuration,
-                onMeasuring: () =>
-                {
-                    context.Progress.Line($"intake: measuring for {context.Scale.IntakeDuration.TotalSeconds:0} s");
-                    meter = CpuMeter.Start();
-                },
-                onMeasured: () => measured = meter?.Stop(),
-                progress: line => context.Progress.Line($"intake: {line}"), cancellation);
-            cpu = measured ?? throw new InvalidOperationException("The load clients never reported the start of the measured run.");
+            await using (var clients = IntakeClients.Start(service.Address, service.Client.DefaultRequestHeaders.Authorization?.Parameter, context.Clients,
+                accounts.Count, reportAnswered: false, line => context.Progress.Line($"intake: {line}")))
+            {
+                await clients.RunAsync(context.Scale.IntakeWarmup, cancellation);
+                context.Progress.Line($"intake: measuring for {context.Scale.IntakeDuration.TotalSeconds:0} s");
+                var meter = CpuMeter.Start();
+                CpuFigures? measured = null;
+                outcome = await clients.RunAsync(context.Scale.IntakeDuration, cancellation, ended: () => measured = meter.Stop());
+                cpu = measured!;
+            }
 
             memory = await sampler.StopAsync();
             errorKinds = outcome.ErrorKinds;

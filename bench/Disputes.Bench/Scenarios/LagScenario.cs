@@ -30,21 +30,24 @@ public sealed class LagScenario : IScenario
         await using (var host = await ServiceHost.StartAsync(context.ConnectionString, context.Clients, cancellation: cancellation))
         {
             await BenchAccounts.RegisterAsync(host.Client, accounts, cancellation);
-            var requests = new IntakeRequests(accounts);
-            var load = new IntakeLoad(host.Client, requests);
-            await load.RunAsync(context.Clients, context.Scale.IntakeWarmup, cancellation);
+            await using var clients = IntakeClients.Start(host.Address, host.Client.DefaultRequestHeaders.Authorization?.Parameter, loadClients,
+                accounts.Count, reportAnswered: false, line => context.Progress.Line($"lag: {line}"));
+            context.Progress.Line($"lag: warm-up for {context.Scale.IntakeWarmup.TotalSeconds:0} s, {loadClients} intake clients in their own process");
+            await clients.RunAsync(context.Scale.IntakeWarmup, cancellation);
 
             // Wolverine assigns the projection's agent a few seconds after start; measure the running daemon, not its start.
             await ProjectionProbe.WaitCaughtUpAsync(host.Services.GetRequiredService<IDocumentStore>(), ComplianceDayProjection.ProjectionName, cancellation);
             context.Progress.Line($"lag: {loadClients} intake clients and {Probes} probes for {context.Scale.LagDuration.TotalSeconds:0} s");
             var probed = new ProbeOutcome();
-            await using (context.Progress.Every("lag", () => $"{probed.Count} probes, {load.Opened} disputes opened"))
+            var requests = new IntakeRequests(accounts);
+            var probes = new IntakeLoad(host.Client, requests);
+            await using (context.Progress.Every("lag", () => $"{probed.Count} probes"))
             {
-                var background = load.RunAsync(loadClients, context.Scale.LagDuration, cancellation);
+                var background = clients.RunAsync(context.Scale.LagDuration, cancellation);
                 await RunProbesAsync(context, "disputes.mt_doc_dispute", ComplianceDayProjection.ProjectionName, probed, () =>
                 {
                     var intake = requests.Next();
-                    return Task.FromResult((intake.DisputeId, load.OpenOneAsync(intake, cancellation)));
+                    return Task.FromResult((intake.DisputeId, probes.OpenOneAsync(intake, cancellation)));
                 }, cancellation);
                 await background;
             }
@@ -74,7 +77,7 @@ public sealed class LagScenario : IScenario
         [
             "Async lag: from the request's start until the asynchronous ComplianceDay projection (run by the service's own daemon agent, Wolverine-distributed) has applied the dispute's first event, i.e. mt_event_progression 'ComplianceDay:All' at or past its seq_id.",
             "Inline lag: the Dispute and ClockRow documents are written in the events' own transaction, so this is commit latency as another connection sees it.",
-            $"Both seen from a separate connection polling every ~{VisibilityProbe.PollInterval.TotalMilliseconds:0} ms; {Probes} probe clients, {loadClients} more clients keep opening disputes meanwhile.",
+            $"Both seen from a separate connection polling every ~{VisibilityProbe.PollInterval.TotalMilliseconds:0} ms; {Probes} probe clients, {loadClients} more clients (in a process of their own for the service; the baseline's plain workers in this one) keep opening disputes meanwhile.",
             "Baseline: the plain Npgsql intake transaction (same rows, see intake) under the same load, from its start until visible.",
         ]);
     }

@@ -43,19 +43,20 @@ public static class WebhookDeliveryRun
         // Warm-up: a small burst through the same path, not counted.
         var warmup = Math.Max(100, events / 20) / 2 * 2;
         context.Progress.Line($"webhooks: delivery warm-up, {warmup} events");
-        receiver.Clear();
+        await receiver.ClearAsync(cancellation);
         await SeedAsync(store, factory, account, warmup / 2, _ => { }, cancellation);
-        await UntilReceivedAsync(receiver, warmup, wait, cancellation);
+        await receiver.UntilAsync(warmup, wait, cancellation);
         await WebhookSubscriptions.WaitForQuietAsync(dataSource, TimeSpan.FromSeconds(60), cancellation);
 
-        receiver.Clear();
+        await receiver.ClearAsync(cancellation);
         context.Progress.Line($"webhooks: delivery burst of {events} events ({events / 2} disputes, {DisputesPerTransaction} per transaction)");
         await using var sampler = MemorySampler.Start();
         var meter = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
         var committedAt = new Dictionary<Guid, long>();
         long seededAt;
-        await using (context.Progress.Every("webhooks burst", () => $"{receiver.Distinct} of {events} received"))
+        BenchReceiver.Counts counts;
+        await using (context.Progress.Every("webhooks burst", () => $"{receiver.LastRead.Distinct} of {events} received"))
         {
             await SeedAsync(store, factory, account, events / 2, batch =>
             {
@@ -66,16 +67,16 @@ public static class WebhookDeliveryRun
                 }
             }, cancellation);
             seededAt = Stopwatch.GetTimestamp();
-            await UntilReceivedAsync(receiver, events, wait, cancellation);
+            counts = await receiver.UntilAsync(events, wait, cancellation);
         }
 
         var cpu = meter.Stop();
         var memory = await sampler.StopAsync();
-        var received = receiver.Distinct;
-        var last = receiver.LastArrival;
-        var lag = LatencySummary.Of(receiver.OpenedArrivals.Where(a => committedAt.ContainsKey(a.Key.Dispute))
-            .Select(a => Stopwatch.GetElapsedTime(committedAt[a.Key.Dispute], a.Value).TotalMilliseconds));
-        var delivered = new WebhookDeliveryFigures.ServiceSide(received, events - received, receiver.Repeats,
+        var received = counts.Distinct;
+        var last = counts.LastArrival;
+        var lag = LatencySummary.Of((await receiver.OpenedArrivalsAsync(cancellation)).Where(a => committedAt.ContainsKey(a.DisputeId))
+            .Select(a => Stopwatch.GetElapsedTime(committedAt[a.DisputeId], a.At).TotalMilliseconds));
+        var delivered = new WebhookDeliveryFigures.ServiceSide(received, events - received, counts.Repeats,
             Math.Round(Stopwatch.GetElapsedTime(started, seededAt).TotalSeconds, 2),
             Math.Round(Stopwatch.GetElapsedTime(started, last).TotalSeconds, 2),
             Math.Round(Math.Max(0, Stopwatch.GetElapsedTime(seededAt, last).TotalSeconds), 2),
@@ -108,15 +109,6 @@ public static class WebhookDeliveryRun
         }
     }
 
-    private static async Task UntilReceivedAsync(BenchReceiver receiver, int count, TimeSpan wait, CancellationToken cancellation)
-    {
-        var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
-        while (receiver.Distinct < count && Stopwatch.GetTimestamp() < until)
-        {
-            await Task.Delay(10, cancellation);
-        }
-    }
-
     private static async Task<WebhookDeliveryFigures.BaselineSide> BaselineAsync(BenchReceiver receiver, int count, int workers, TimeSpan wait,
         CancellationToken cancellation)
     {
@@ -125,7 +117,7 @@ public static class WebhookDeliveryRun
             BaseAddress = new Uri(receiver.BaseUrl),
         };
         var secrets = new[] { WebhookSecret.New(SystemClock.Instance.GetCurrentInstant()) };
-        receiver.Clear();
+        await receiver.ClearAsync(cancellation);
         var meter = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
         var outcome = await ConcurrentRunner.RunCountAsync(workers, count, async ct =>
@@ -139,10 +131,10 @@ public static class WebhookDeliveryRun
             request.Headers.TryAddWithoutValidation(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secrets, id, now, body));
             using var response = await client.SendAsync(request, ct);
         }, null, cancellation);
-        await UntilReceivedAsync(receiver, count, wait, cancellation);
+        var counts = await receiver.UntilAsync(count, wait, cancellation);
         var cpu = meter.Stop();
-        var seconds = Stopwatch.GetElapsedTime(started, receiver.LastArrival).TotalSeconds;
-        return new WebhookDeliveryFigures.BaselineSide(receiver.Distinct, Math.Round(seconds, 2), Math.Round(receiver.Distinct / seconds, 1), outcome.Latency, cpu);
+        var seconds = Stopwatch.GetElapsedTime(started, counts.LastArrival).TotalSeconds;
+        return new WebhookDeliveryFigures.BaselineSide(counts.Distinct, Math.Round(seconds, 2), Math.Round(counts.Distinct / seconds, 1), outcome.Latency, cpu);
     }
 
     /// <summary>A body the size and shape of a <c>dispute.opened</c> payload.</summary>
@@ -169,7 +161,7 @@ public sealed record WebhookDeliveryFigures(int Events, int ParallelDeliveries, 
     /// <param name="AfterLastCommitSeconds">From the last commit until the last event arrived.</param>
     /// <param name="DeliveredPerSecond">Received / all received after.</param>
     /// <param name="LagMs">Per dispute, from its transaction's commit until its <c>dispute.opened</c> arrived.</param>
-    /// <param name="Cpu">This process's CPU over the burst (service, receiver, seeding).</param>
+    /// <param name="Cpu">This process's CPU over the burst: the service and the burst's seeding (the receiver runs in its own).</param>
     /// <param name="Memory">Peak memory over the burst.</param>
     public sealed record ServiceSide(int Received, int Missing, long Repeats, double SeedSeconds, double AllReceivedAfterSeconds, double AfterLastCommitSeconds,
         double DeliveredPerSecond, LatencySummary LagMs, CpuFigures Cpu, MemoryFigures Memory);
@@ -179,6 +171,6 @@ public sealed record WebhookDeliveryFigures(int Events, int ParallelDeliveries, 
     /// <param name="AllReceivedAfterSeconds">From the first request until the last arrived.</param>
     /// <param name="DeliveredPerSecond">Received / all received after.</param>
     /// <param name="RequestLatencyMs">Each POST's round trip.</param>
-    /// <param name="Cpu">This process's CPU over the baseline.</param>
+    /// <param name="Cpu">This process's CPU over the baseline: the plain client's (the receiver runs in its own).</param>
     public sealed record BaselineSide(int Received, double AllReceivedAfterSeconds, double DeliveredPerSecond, LatencySummary RequestLatencyMs, CpuFigures Cpu);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Scenarios;
@@ -34,25 +33,25 @@ public static class WebhookIntakeRun
     {
         var accounts = BenchAccounts.Create(context.Scale.Accounts);
         await BenchAccounts.RegisterAsync(service.Client, accounts, cancellation);
-        var answeredAt = new ConcurrentDictionary<Guid, long>();
-        var load = new IntakeLoad(service.Client, new IntakeRequests(accounts)) { OnOpened = id => answeredAt[id] = Stopwatch.GetTimestamp() };
+        await using var clients = IntakeClients.Start(service.Address, service.Client.DefaultRequestHeaders.Authorization?.Parameter, context.Clients,
+            accounts.Count, reportAnswered: true, line => context.Progress.Line($"webhooks: {line}"));
 
-        context.Progress.Line($"webhooks: intake warm-up for {context.Scale.IntakeWarmup.TotalSeconds:0} s with {context.Clients} clients, no subscription");
-        await load.RunAsync(context.Clients, context.Scale.IntakeWarmup, cancellation);
+        context.Progress.Line($"webhooks: intake warm-up for {context.Scale.IntakeWarmup.TotalSeconds:0} s with {context.Clients} clients in their own process, no subscription");
+        await clients.RunAsync(context.Scale.IntakeWarmup, cancellation);
 
         var round = TimeSpan.FromTicks(context.Scale.IntakeDuration.Ticks / RoundsPerSide);
-        var rounds = new Rounds(context, integrator, receiver, dataSource, answeredAt, round);
-        var saturated = await rounds.CompareAsync($"{context.Clients} clients",
-            recorder => load.RunAsync(context.Clients, round, cancellation, recorder), cancellation);
-        var paced = await rounds.CompareAsync($"{PacedPerSecond:0}/s",
-            recorder => load.RunPacedAsync(PacedPerSecond, context.Clients, round, cancellation, recorder), cancellation);
-        return new WebhookIntakeFigures(context.Clients, PacedPerSecond, round.TotalSeconds, RoundsPerSide, saturated, paced, load.ErrorKinds);
+        var rounds = new Rounds(context, integrator, receiver, dataSource, round);
+        var saturated = await rounds.CompareAsync($"{context.Clients} clients", ended => clients.RunAsync(round, cancellation, ended), cancellation);
+        var paced = await rounds.CompareAsync($"{PacedPerSecond:0}/s", ended => clients.RunPacedAsync(PacedPerSecond, round, cancellation, ended), cancellation);
+        return new WebhookIntakeFigures(context.Clients, PacedPerSecond, round.TotalSeconds, RoundsPerSide, saturated, paced, rounds.ErrorKinds);
     }
 
-    private sealed class Rounds(ScenarioContext context, HttpClient integrator, BenchReceiver receiver, NpgsqlDataSource dataSource,
-        ConcurrentDictionary<Guid, long> answeredAt, TimeSpan round)
+    private sealed class Rounds(ScenarioContext context, HttpClient integrator, BenchReceiver receiver, NpgsqlDataSource dataSource, TimeSpan round)
     {
-        public async Task<WebhookIntakeComparison> CompareAsync(string load, Func<LatencyRecorder, Task<LoadOutcome>> run, CancellationToken cancellation)
+        /// <summary>The clients' error kinds after the latest round.</summary>
+        public IReadOnlyDictionary<string, int> ErrorKinds { get; private set; } = new Dictionary<string, int>();
+
+        public async Task<WebhookIntakeComparison> CompareAsync(string load, Func<Action, Task<IntakeClients.Run>> run, CancellationToken cancellation)
         {
             var without = new List<LoadOutcome>();
             var with = new List<LoadOutcome>();
@@ -75,13 +74,16 @@ public static class WebhookIntakeRun
                     }
                 }
 
-                receiver.Clear();
-                answeredAt.Clear();
+                await receiver.ClearAsync(cancellation);
                 context.Progress.Line($"webhooks: intake at {load}, round {r + 1} of {RoundsPerSide * 2}, {(subscribed ? "3 subscriptions" : "no subscription")}, {round.TotalSeconds:0.#} s");
                 var meter = CpuMeter.Start();
-                var outcome = await run(subscribed ? latencyWith : latencyWithout);
-                (subscribed ? cpuWith : cpuWithout).Add(meter.Stop());
+                CpuFigures? cpu = null;
+                var clients = await run(() => cpu = meter.Stop());
+                (subscribed ? cpuWith : cpuWithout).Add(cpu!);
+                var outcome = clients.ToOutcome();
                 (subscribed ? with : without).Add(outcome);
+                (subscribed ? latencyWith : latencyWithout).ForTask().AddRange(clients.LatenciesMs);
+                ErrorKinds = clients.ErrorKinds;
                 if (!subscribed)
                 {
                     continue;
@@ -91,20 +93,16 @@ public static class WebhookIntakeRun
                 // round is the backlog intake left behind.
                 var roundExpected = outcome.Opened * EventsPerDispute * Receivers.Length;
                 var ended = Stopwatch.GetTimestamp();
-                var deadline = TimeSpan.FromSeconds(Math.Max(60, roundExpected / 100.0));
-                while (receiver.Distinct < roundExpected && Stopwatch.GetElapsedTime(ended) < deadline)
-                {
-                    await Task.Delay(20, cancellation);
-                }
-
-                drainSeconds.Add(Math.Round(Math.Max(0, Stopwatch.GetElapsedTime(ended, Math.Max(ended, receiver.LastArrival)).TotalSeconds), 2));
+                var counts = await receiver.UntilAsync((int)roundExpected, TimeSpan.FromSeconds(Math.Max(60, roundExpected / 100.0)), cancellation);
+                drainSeconds.Add(Math.Round(Math.Max(0, Stopwatch.GetElapsedTime(ended, Math.Max(ended, counts.LastArrival)).TotalSeconds), 2));
                 expected += roundExpected;
-                missing += Math.Max(0, roundExpected - receiver.Distinct);
-                foreach (var ((_, dispute), arrived) in receiver.OpenedArrivals)
+                missing += Math.Max(0, roundExpected - counts.Distinct);
+                var answeredAt = clients.Answered.ToDictionary(a => a.DisputeId, a => a.At);
+                foreach (var arrival in await receiver.OpenedArrivalsAsync(cancellation))
                 {
-                    if (answeredAt.TryGetValue(dispute, out var answered))
+                    if (answeredAt.TryGetValue(arrival.DisputeId, out var answered))
                     {
-                        lagMs.Add(Stopwatch.GetElapsedTime(answered, arrived).TotalMilliseconds);
+                        lagMs.Add(Stopwatch.GetElapsedTime(answered, arrival.At).TotalMilliseconds);
                     }
                 }
 
@@ -130,7 +128,7 @@ public static class WebhookIntakeRun
     /// <param name="DisputesPerSecond">Over the side's rounds.</param>
     /// <param name="LatencyMs">Intake latency over all the side's requests.</param>
     /// <param name="RoundLatencyMs">Each round's intake latency.</param>
-    /// <param name="CpuMsPerDispute">This process's CPU time per dispute opened.</param>
+    /// <param name="CpuMsPerDispute">The service's process's CPU time per dispute opened (the clients and the receiver run in their own).</param>
     public sealed record Side(long Disputes, long Errors, double DisputesPerSecond, LatencySummary LatencyMs, IReadOnlyList<LatencySummary> RoundLatencyMs,
         double CpuMsPerDispute)
     {
