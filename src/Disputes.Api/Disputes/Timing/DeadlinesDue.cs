@@ -14,8 +14,9 @@ using Wolverine;
 namespace Disputes.Api.Disputes.Timing;
 
 /// <summary>
-/// The sweep of one instant: every deadline timer due by <paramref name="At"/> is handled, in batches. Scheduled by
-/// <see cref="DeadlineTimers"/> once per instant, durable like every scheduled message here.
+/// The sweep of one instant: every deadline timer due by <paramref name="At"/> is handled, in batches, once the
+/// service's clock has reached it. Scheduled by <see cref="DeadlineTimers"/> once per instant, durable like every
+/// scheduled message here.
 /// </summary>
 /// <param name="At">The instant the timers fall due, on the service clock.</param>
 /// <param name="RunsAt">When the sweep was scheduled to run, in whole seconds of real time: with
@@ -69,14 +70,22 @@ public static class DeadlinesDueHandler
             await delete.ExecuteNonQueryAsync(cancellation);
         }
 
+        // A sweep run before its instant on the service's clock (a clock set back since it was scheduled, a database
+        // clock ahead of the service's) takes only the timers due by now, and comes again at its instant for the rest.
+        var now = clock.GetCurrentInstant();
+        var upTo = Instant.Min(due.At, now);
         var settings = options.Value;
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, settings.SweepWorkers)
-            .Select(_ => SweepAsync(due.At, store, context, clock, settings, watch, cancellation));
+            .Select(_ => SweepAsync(upTo, store, context, clock, settings, watch, cancellation));
         var finished = await Task.WhenAll(workers);
         if (!finished.All(done => done))
         {
             await context.PublishAsync(due);
+        }
+        else if (upTo < due.At)
+        {
+            await context.ScheduleAsync(due, (due.At - now).ToTimeSpan());
         }
     }
 
