@@ -8,7 +8,8 @@ namespace Disputes.Bench;
 /// Entry point: <c>dotnet run -c Release --project bench/Disputes.Bench -- &lt;scenario|all&gt; [--scale tiny|small|full]
 /// [--connection "&lt;cs&gt;"] [--clients N] [--results DIR] [--database-prefix NAME] [--keep-databases]</c>;
 /// <c>intake-clients ...</c> runs intake's load clients in a process of their own (<see cref="IntakeClients"/>), and
-/// <c>webhook-receiver</c> the webhooks scenario's receiver (<see cref="BenchReceiver"/>).
+/// <c>webhook-receiver</c> and <c>burst-writer ...</c> the webhooks scenario's receiver and burst (<see cref="BenchReceiver"/>,
+/// <see cref="BurstWriter"/>).
 /// </summary>
 public static class BenchMain
 {
@@ -36,6 +37,11 @@ public static class BenchMain
         if (args is [BenchReceiver.Command])
         {
             return await BenchReceiver.MainAsync(cancellation.Token);
+        }
+
+        if (args is [BurstWriter.Command, ..])
+        {
+            return await BurstWriter.MainAsync(args, cancellation.Token);
         }
 
         if (!BenchOptions.TryParse(args, out var options, out var problem))

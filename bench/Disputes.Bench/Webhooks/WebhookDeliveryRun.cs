@@ -7,10 +7,6 @@ using Disputes.Bench.Infrastructure;
 using Disputes.Bench.Scenarios;
 using Disputes.Bench.Service;
 using Disputes.Bench.Workload;
-using Disputes.Domain.BusinessDays;
-using Disputes.Domain.Disputes;
-using Disputes.Domain.Holds;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
@@ -19,15 +15,14 @@ namespace Disputes.Bench.Webhooks;
 
 /// <summary>
 /// The second half of <c>webhooks</c>: a burst of N events (N/2 disputes, each <c>dispute_opened</c> and
-/// <c>hold_placed</c>, written as intake writes them, 500 disputes per transaction, no HTTP) to one subscription of
+/// <c>hold_placed</c>, written as intake writes them, 500 disputes per transaction, no HTTP, by the
+/// <see cref="BurstWriter"/>'s process) to one subscription of
 /// both types; how long until the receiver has every one. Baseline: the same number of signed POSTs of the same size
 /// sent straight to the same receiver by a plain <see cref="HttpClient"/> from as many workers as the service sends
 /// with at once, with no outbox, log or retry: the HTTP part alone.
 /// </summary>
 public static class WebhookDeliveryRun
 {
-    private const int DisputesPerTransaction = 500;
-
     public static async Task<WebhookDeliveryFigures> RunAsync(ScenarioContext context, ServiceHost service, HttpClient integrator, BenchReceiver receiver,
         NpgsqlDataSource dataSource, CancellationToken cancellation)
     {
@@ -35,42 +30,44 @@ public static class WebhookDeliveryRun
         var account = new BenchAccount("acct-burst", "Etc/UTC", 15);
         await BenchAccounts.RegisterAsync(service.Client, [account], cancellation);
         await WebhookSubscriptions.SubscribeAsync(integrator, receiver.BaseUrl + "/burst", ["dispute.opened", "hold.placed"], cancellation);
-        var store = service.Services.GetRequiredService<IDocumentStore>();
         var parallel = service.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.Webhooks.WebhookOptions>>().Value.ParallelDeliveries;
-        var factory = new DisputeFactory();
         var wait = TimeSpan.FromSeconds(Math.Max(60, events / 100.0));
 
         // Warm-up: a small burst through the same path, not counted.
         var warmup = Math.Max(100, events / 20) / 2 * 2;
         context.Progress.Line($"webhooks: delivery warm-up, {warmup} events");
         await receiver.ClearAsync(cancellation);
-        await SeedAsync(store, factory, account, warmup / 2, _ => { }, cancellation);
+        await BurstWriter.WriteAsync(context.ConnectionString, account, warmup / 2, numberedAfter: 0, starting: () => { }, committed: (_, _) => { }, cancellation);
         await receiver.UntilAsync(warmup, wait, cancellation);
         await WebhookSubscriptions.WaitForQuietAsync(dataSource, TimeSpan.FromSeconds(60), cancellation);
 
         await receiver.ClearAsync(cancellation);
-        context.Progress.Line($"webhooks: delivery burst of {events} events ({events / 2} disputes, {DisputesPerTransaction} per transaction)");
+        context.Progress.Line($"webhooks: delivery burst of {events} events ({events / 2} disputes, {BurstWriter.DisputesPerTransaction} per transaction, from a process of its own)");
         await using var sampler = MemorySampler.Start();
-        var meter = CpuMeter.Start();
-        var started = Stopwatch.GetTimestamp();
+        CpuMeter? meter = null;
+        long started = 0, seededAt = 0;
         var committedAt = new Dictionary<Guid, long>();
-        long seededAt;
         BenchReceiver.Counts counts;
         await using (context.Progress.Every("webhooks burst", () => $"{receiver.LastRead.Distinct} of {events} received"))
         {
-            await SeedAsync(store, factory, account, events / 2, batch =>
-            {
-                var at = Stopwatch.GetTimestamp();
-                foreach (var id in batch)
+            await BurstWriter.WriteAsync(context.ConnectionString, account, events / 2, numberedAfter: warmup / 2,
+                starting: () =>
                 {
-                    committedAt[id] = at;
-                }
-            }, cancellation);
-            seededAt = Stopwatch.GetTimestamp();
+                    meter = CpuMeter.Start();
+                    started = Stopwatch.GetTimestamp();
+                },
+                committed: (at, batch) =>
+                {
+                    seededAt = at;
+                    foreach (var id in batch)
+                    {
+                        committedAt[id] = at;
+                    }
+                }, cancellation);
             counts = await receiver.UntilAsync(events, wait, cancellation);
         }
 
-        var cpu = meter.Stop();
+        var cpu = meter!.Stop();
         var memory = await sampler.StopAsync();
         var received = counts.Distinct;
         var last = counts.LastArrival;
@@ -86,27 +83,6 @@ public static class WebhookDeliveryRun
         context.Progress.Line($"webhooks: baseline, {events} signed POSTs from {parallel} workers");
         var baseline = await BaselineAsync(receiver, events, parallel, wait, cancellation);
         return new WebhookDeliveryFigures(events, parallel, wait.TotalSeconds, delivered, baseline);
-    }
-
-    private static async Task SeedAsync(IDocumentStore store, DisputeFactory factory, BenchAccount account, int disputes, Action<IReadOnlyList<Guid>> committed,
-        CancellationToken cancellation)
-    {
-        for (var done = 0; done < disputes; done += DisputesPerTransaction)
-        {
-            await using var session = store.LightweightSession();
-            var batch = new List<Guid>();
-            for (var i = done; i < Math.Min(disputes, done + DisputesPerTransaction); i++)
-            {
-                var now = SystemClock.Instance.GetCurrentInstant();
-                var opened = factory.Open(account, now, now);
-                var hold = PlaceHold.Decide(Dispute.Start(opened), null, BusinessDayCalendar.FederalReserve);
-                session.Events.StartStream<Dispute>(opened.DisputeId, [opened, .. hold]);
-                batch.Add(opened.DisputeId);
-            }
-
-            await session.SaveChangesAsync(cancellation);
-            committed(batch);
-        }
     }
 
     private static async Task<WebhookDeliveryFigures.BaselineSide> BaselineAsync(BenchReceiver receiver, int count, int workers, TimeSpan wait,
@@ -161,8 +137,8 @@ public sealed record WebhookDeliveryFigures(int Events, int ParallelDeliveries, 
     /// <param name="AfterLastCommitSeconds">From the last commit until the last event arrived.</param>
     /// <param name="DeliveredPerSecond">Received / all received after.</param>
     /// <param name="LagMs">Per dispute, from its transaction's commit until its <c>dispute.opened</c> arrived.</param>
-    /// <param name="Cpu">This process's CPU over the burst: the service and the burst's seeding (the receiver runs in its own).</param>
-    /// <param name="Memory">Peak memory over the burst.</param>
+    /// <param name="Cpu">The service's process's CPU over the burst (the writer and the receiver run in processes of their own).</param>
+    /// <param name="Memory">Peak memory of the service's process over the burst.</param>
     public sealed record ServiceSide(int Received, int Missing, long Repeats, double SeedSeconds, double AllReceivedAfterSeconds, double AfterLastCommitSeconds,
         double DeliveredPerSecond, LatencySummary LagMs, CpuFigures Cpu, MemoryFigures Memory);
 

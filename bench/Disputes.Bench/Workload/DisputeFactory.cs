@@ -11,10 +11,12 @@ namespace Disputes.Bench.Workload;
 /// Disputes and their histories made with the domain's own rules (filing window, acknowledgment and
 /// resolution deadlines from the account's calendar), for seeding without HTTP.
 /// </summary>
-public sealed class DisputeFactory
+/// <param name="numberedAfter">The case number the first dispute's follows, so factories in several processes of one
+/// run never give two disputes the same number.</param>
+public sealed class DisputeFactory(long numberedAfter = 0)
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private long _next;
+    private long _next = numberedAfter;
 
     /// <summary>A dispute opened on <paramref name="account"/> for a notice received at <paramref name="receivedAt"/>.</summary>
     public DisputeOpened Open(BenchAccount account, Instant receivedAt, Instant openedAt)
