@@ -163,6 +163,13 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
 
         var oneAccount = await ExplainAsync(new DeadlineListQuery(null, [], null, null, "acct-42", 1, 50));
         Assert.Contains("ix_clockrow_account_due", oneAccount);
+
+        // The total is counted off an index rather than by a scan of the table.
+        foreach (var counted in new[] { query, new DeadlineListQuery(null, [ClockStatus.Pending], null, null, null, 3, 50) })
+        {
+            var countPlan = await ExplainAsync(counted, count: true);
+            Assert.True(countPlan.Contains("ix_clockrow_", StringComparison.Ordinal) && !countPlan.Contains("Seq Scan", StringComparison.Ordinal), countPlan);
+        }
     }
 
     /// <summary>Writes <paramref name="count"/> clock rows straight into the read model, as a large portfolio would have them.</summary>
@@ -183,10 +190,10 @@ public sealed class when_compliance_lists_deadlines(ServiceFixture fixture) : Se
             State = DeadlineClock.NotApplicable(ComplianceClock.Acknowledgment),
         }), BulkInsertMode.OverwriteExisting);
 
-    private async Task<string> ExplainAsync(DeadlineListQuery query)
+    private async Task<string> ExplainAsync(DeadlineListQuery query, bool count = false)
     {
         var parameters = query.ToSql().Parameters;
-        var numbered = query.PageSql("disputes.mt_doc_clockrow");
+        var numbered = count ? query.CountSql("disputes.mt_doc_clockrow") : query.PageSql("disputes.mt_doc_clockrow");
         for (var i = 1; numbered.Contains('?'); i++)
         {
             var at = numbered.IndexOf('?');
