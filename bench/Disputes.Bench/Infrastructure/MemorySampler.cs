@@ -5,7 +5,7 @@ namespace Disputes.Bench.Infrastructure;
 /// <summary>
 /// Samples this process's working set, managed heap and GC-committed memory every 100 ms while it lives and keeps the
 /// peaks. The service runs in this process (Kestrel on loopback); so does whatever of the scenario's load does not run
-/// in a process of its own (the intake clients and the webhook receiver do).
+/// in a process of its own (the intake clients, the webhook receiver and the burst writer do).
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {

@@ -10,7 +10,8 @@ namespace Disputes.Bench.Workload;
 /// Intake's load clients in a process of their own (<c>Disputes.Bench intake-clients ADDRESS CLIENTS ACCOUNTS</c>, the
 /// token in the environment), so the CPU and memory the bench process measures are the service's, not the clients'. The
 /// parent drives it one run at a time over standard input and reads each run's outcome back from a line of standard
-/// output; the process ends when its standard input closes. Used by <c>intake</c> and by the rounds of <c>webhooks</c>.
+/// output; the process ends when its standard input closes. Used by <c>intake</c>, by the background load of <c>lag</c> and by the
+/// rounds of <c>webhooks</c>.
 /// </summary>
 public sealed class IntakeClients : IAsyncDisposable
 {

@@ -87,15 +87,18 @@ public sealed record DeadlineListQuery(
 
     /// <summary>
     /// The statement counting the rows of <paramref name="table"/> that match, up to one more than
-    /// <see cref="CountUpTo"/>, its parameters as in <see cref="PageSql"/>. Where one status is asked for or one account,
-    /// an index holds the rows in list order, and the count reads them in that order too: without it PostgreSQL may
-    /// scan the whole table instead, expecting to stop early because it takes clock and status to be independent and
-    /// so expects several times the pending acknowledgments there are.
+    /// <see cref="CountUpTo"/>, its parameters as in <see cref="PageSql"/>. Where an index holds the rows in list order,
+    /// the count reads them in that order too: without it PostgreSQL may scan the whole table instead, expecting to stop
+    /// early because it takes clock and status to be independent and so expects several times the pending
+    /// acknowledgments there are.
     /// </summary>
     public string CountSql(string table) =>
-        $"select count(*) from (select 1 from {table} where {ToSql().Where}{(Statuses.Count == 1 || AccountId is not null ? $" order by {ListOrder}" : "")} limit {CountUpTo + 1}) matching";
+        $"select count(*) from (select 1 from {table} where {ToSql().Where}{(IndexHoldsListOrder ? $" order by {ListOrder}" : "")} limit {CountUpTo + 1}) matching";
 
     private const string ListOrder = "due_on, case_number, clock";
+
+    /// <summary>One status asked for (the clock-and-status and status indexes) or one account (the account's index).</summary>
+    private bool IndexHoldsListOrder => Statuses.Count == 1 || AccountId is not null;
 
     /// <summary>
     /// The page of rows and the number of rows matching, counted up to <see cref="CountUpTo"/>: when more match, the
